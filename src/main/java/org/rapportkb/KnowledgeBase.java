@@ -1,0 +1,150 @@
+package org.rapportkb;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.rapportkb.article.MarkdownRenderer;
+import org.rapportkb.check.Problem;
+import org.rapportkb.config.ConfigException;
+import org.rapportkb.config.ConfigLoader;
+import org.rapportkb.config.KbConfig;
+import org.rapportkb.index.ArticleIndex;
+import org.rapportkb.index.IndexLockedException;
+import org.rapportkb.index.IndexReport;
+import org.rapportkb.index.Indexer;
+import org.rapportkb.index.ProgressListener;
+import org.rapportkb.library.ArticleLibrary;
+import org.rapportkb.search.SearchService;
+
+/**
+ * The engine as one object: config, index, indexer, search and library over one articles folder.
+ * The command line and the web server both use it.
+ */
+public final class KnowledgeBase implements Closeable {
+  private final Paths paths;
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+  private final ArticleIndex index;
+  private final Indexer indexer;
+  private final ReferenceManager<IndexSearcher> searchers;
+  private final SearchService search;
+  private final ArticleLibrary library;
+  private volatile KbConfig config;
+
+  /** Where the engine reads articles and config and keeps its index. */
+  public record Paths(Path articles, Path config, Path index) {
+    public static Paths defaults() {
+      return new Paths(Path.of("articles"), Path.of("index-config"), Path.of("data", "index"));
+    }
+  }
+
+  private KnowledgeBase(Paths paths, KbConfig config, ArticleIndex index, ReferenceManager<IndexSearcher> searchers) {
+    this.paths = paths;
+    this.config = config;
+    this.index = index;
+    this.searchers = searchers;
+    this.indexer = index == null ? null : new Indexer(index, paths.articles(), this::config, renderer);
+    var analyzer = index == null ? config.indexAnalyzer() : index.analyzer();
+    this.search = new SearchService(searchers, this::config, analyzer);
+    this.library = new ArticleLibrary(searchers, analyzer);
+  }
+
+  /** Opens the engine for reading and writing; fails if another process holds the index. */
+  public static KnowledgeBase open(Paths paths) throws IOException, ConfigException {
+    requireArticles(paths);
+    KbConfig config = ConfigLoader.load(paths.config());
+    KnowledgeBase[] holder = new KnowledgeBase[1];
+    ArticleIndex index = ArticleIndex.open(paths.index(), () -> holder[0] == null ? config : holder[0].config());
+    try {
+      holder[0] = new KnowledgeBase(paths, config, index, index.searchers());
+      return holder[0];
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the engine to search: read-write when it can, or read-only on the last commit when
+   * another process (a running server) holds the index.
+   */
+  public static KnowledgeBase openForSearch(Paths paths) throws IOException, ConfigException {
+    try {
+      return open(paths);
+    } catch (IndexLockedException e) {
+      KbConfig config = ConfigLoader.load(paths.config());
+      SearcherManager readOnly = new SearcherManager(FSDirectory.open(paths.index()), null);
+      return new KnowledgeBase(paths, config, null, readOnly);
+    }
+  }
+
+  private static void requireArticles(Paths paths) throws IOException {
+    if (!Files.isDirectory(paths.articles())) {
+      throw new IOException("articles folder not found: " + paths.articles());
+    }
+  }
+
+  public KbConfig config() {
+    return config;
+  }
+
+  public Paths paths() {
+    return paths;
+  }
+
+  /** Whether this engine may write (false when another process holds the index). */
+  public boolean writable() {
+    return indexer != null;
+  }
+
+  /** Brings the index up to date with the articles folder. */
+  public IndexReport sync(boolean rebuild, ProgressListener progress) throws IOException {
+    if (indexer == null) {
+      throw new IOException("the index is in use by another rapport-kb process; it cannot be updated from here");
+    }
+    return indexer.sync(rebuild, progress);
+  }
+
+  /**
+   * Reads the config folder again; when it is valid, uses it from now on and re-syncs (a changed
+   * analysis chain rebuilds the index). Returns the problems found; on errors the old config stays.
+   */
+  public List<Problem> reloadConfig() throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    Optional<KbConfig> loaded = ConfigLoader.load(paths.config(), problems);
+    if (loaded.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+      return problems;
+    }
+    config = loaded.get();
+    if (indexer != null) {
+      problems.addAll(indexer.sync(false, ProgressListener.NONE).problems());
+    }
+    return problems;
+  }
+
+  public SearchService search() {
+    return search;
+  }
+
+  public ArticleLibrary library() {
+    return library;
+  }
+
+  public MarkdownRenderer renderer() {
+    return renderer;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (Closeable closeIndex = index == null ? searchers : index) {
+      search.close();
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package org.rapportkb.article;
+
+/**
+ * A parsed, valid article.
+ *
+ * @param slug the file name without {@code .md}
+ * @param path the file's path relative to the articles folder, with forward slashes
+ * @param hash a digest of the file's bytes, to notice changes
+ * @param body the rendered body
+ */
+public record Article(String slug, String path, String hash, FrontMatter meta, RenderedBody body) {}

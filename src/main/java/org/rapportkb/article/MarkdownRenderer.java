@@ -1,0 +1,193 @@
+package org.rapportkb.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Turns an article body into sanitized HTML, plain text, an outline and dialogue lines.
+ *
+ * <p>The commonmark parser and renderer are built once and shared; raw HTML in Markdown is escaped,
+ * link URLs are sanitized, and the HTML then goes through an OWASP sanitizer policy as well, since
+ * commonmark alone does not promise safe output.
+ */
+public final class MarkdownRenderer {
+  /**
+   * Ends each block in the plain text: a paragraph separator, which sentence boundaries (and so
+   * snippet passages) respect and tokenizers treat as white space.
+   */
+  public static final String BLOCK_END = "\u2029";
+
+  private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9_-]{1,200}");
+  private static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(), HeadingAnchorExtension.create(), AutolinkExtension.create());
+
+  private final Parser parser =
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .build();
+  private final HtmlRenderer renderer =
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .build();
+  private final PolicyFactory policy =
+      Sanitizers.FORMATTING
+          .and(Sanitizers.BLOCKS)
+          .and(Sanitizers.LINKS)
+          .and(Sanitizers.TABLES)
+          .and(
+              new HtmlPolicyBuilder()
+                  .allowElements("pre", "code", "hr", "h2", "h3", "h4", "h5", "h6")
+                  .allowAttributes("id")
+                  .matching(HEADING_ID)
+                  .onElements("h1", "h2", "h3", "h4", "h5", "h6")
+                  .allowAttributes("align")
+                  .onElements("th", "td")
+                  .requireRelsOnLinks("noopener", "noreferrer")
+                  .toFactory());
+
+  /** Parses Markdown; the tree keeps each block's source line. */
+  public Node parse(String markdown) {
+    return parser.parse(markdown);
+  }
+
+  /** Renders a parsed body into everything the engine needs. */
+  public RenderedBody render(Node document) {
+    String html = policy.sanitize(renderer.render(document));
+    BodyWalker walker = new BodyWalker();
+    document.accept(walker);
+    return new RenderedBody(
+        html, walker.text.toString().strip(), walker.headings, walker.clientLines, walker.exchanges);
+  }
+
+  /** The plain text of a node and its descendants, Markdown syntax left out. */
+  public static String textOf(Node node) {
+    PlainText plain = new PlainText();
+    node.accept(plain);
+    return plain.toString();
+  }
+
+  /** Collects text, outline and dialogue in one pass, in document order. */
+  private static final class BodyWalker extends AbstractVisitor {
+    private final StringBuilder text = new StringBuilder();
+    private final List<org.rapportkb.article.Heading> headings = new ArrayList<>();
+    private final List<String> clientLines = new ArrayList<>();
+    private final List<Exchange> exchanges = new ArrayList<>();
+    private final IdGenerator ids = IdGenerator.builder().build();
+    private String pendingClient;
+
+    @Override
+    public void visit(Heading heading) {
+      String headingText = textOf(heading);
+      String id = ids.generateId(headingText);
+      if (heading.getLevel() >= 2 && heading.getLevel() <= 3) {
+        headings.add(new org.rapportkb.article.Heading(heading.getLevel(), headingText, id));
+      }
+      text.append(headingText).append(BLOCK_END);
+    }
+
+    @Override
+    public void visit(Paragraph paragraph) {
+      String paragraphText = textOf(paragraph);
+      text.append(paragraphText).append(BLOCK_END);
+      if (paragraph.getFirstChild() instanceof StrongEmphasis speaker) {
+        String who = textOf(speaker).strip().toLowerCase(Locale.ROOT);
+        String line = paragraphText.substring(Math.min(paragraphText.length(), textOf(speaker).length())).strip();
+        if (line.startsWith(":")) {
+          line = line.substring(1).strip();
+        }
+        recordLine(who.replace(":", "").strip(), line);
+      }
+    }
+
+    private void recordLine(String who, String line) {
+      if (line.isEmpty()) {
+        return;
+      }
+      if (who.equals("client")) {
+        clientLines.add(line);
+        pendingClient = line;
+      } else if (who.equals("counselor") || who.equals("counsellor")) {
+        if (pendingClient != null) {
+          exchanges.add(new Exchange(pendingClient, line));
+        }
+        pendingClient = null;
+      }
+    }
+  }
+
+  /** Gathers the literal text of inline nodes; line breaks become spaces. */
+  private static final class PlainText extends AbstractVisitor {
+    private final StringBuilder out = new StringBuilder();
+
+    @Override
+    public void visit(org.commonmark.node.Text text) {
+      out.append(text.getLiteral());
+    }
+
+    @Override
+    public void visit(org.commonmark.node.Code code) {
+      out.append(code.getLiteral());
+    }
+
+    @Override
+    public void visit(org.commonmark.node.SoftLineBreak softLineBreak) {
+      out.append(' ');
+    }
+
+    @Override
+    public void visit(org.commonmark.node.HardLineBreak hardLineBreak) {
+      out.append(' ');
+    }
+
+    @Override
+    public void visit(org.commonmark.node.FencedCodeBlock block) {
+      out.append(block.getLiteral()).append('\n');
+    }
+
+    @Override
+    public void visit(org.commonmark.node.IndentedCodeBlock block) {
+      out.append(block.getLiteral()).append('\n');
+    }
+
+    @Override
+    protected void visitChildren(Node parent) {
+      Node node = parent.getFirstChild();
+      while (node != null) {
+        Node next = node.getNext();
+        node.accept(this);
+        if (node instanceof org.commonmark.node.Block && out.length() > 0
+            && out.charAt(out.length() - 1) != '\n') {
+          out.append('\n');
+        }
+        node = next;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return out.toString().strip();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.rapportkb.check;
+
+/**
+ * One finding about an article or a config file, printed as {@code path:line: severity: message}.
+ *
+ * @param path the file, relative to the folder it was found in where possible
+ * @param line the 1-based line the finding points at
+ */
+public record Problem(String path, int line, Severity severity, String message) {
+
+  /** How bad a finding is: an error keeps the file out of the index, a warning does not. */
+  public enum Severity {
+    ERROR,
+    WARNING;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public static Problem error(String path, int line, String message) {
+    return new Problem(path, line, Severity.ERROR, message);
+  }
+
+  public static Problem warning(String path, int line, String message) {
+    return new Problem(path, line, Severity.WARNING, message);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  @Override
+  public String toString() {
+    return path + ":" + line + ": " + severity + ": " + message;
+  }
+}

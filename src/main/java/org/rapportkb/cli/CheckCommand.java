@@ -1,0 +1,62 @@
+package org.rapportkb.cli;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleParser;
+import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.MarkdownRenderer;
+import org.rapportkb.check.Problem;
+import org.rapportkb.config.ConfigLoader;
+import org.rapportkb.config.KbConfig;
+import org.rapportkb.index.Indexer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code check}: validates the config and every article, printing {@code path:line:} messages. */
+@Command(name = "check", description = "Validate every article and the config; exit 1 on any error.")
+final class CheckCommand implements Callable<Integer> {
+  @Mixin PathOptions paths;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    List<Problem> configProblems = new ArrayList<>();
+    Optional<KbConfig> config = ConfigLoader.load(paths.config, configProblems);
+    List<Problem> problems = new ArrayList<>();
+    for (Problem problem : configProblems) {
+      problems.add(new Problem(paths.config.resolve(problem.path()).toString(), problem.line(), problem.severity(), problem.message()));
+    }
+    int articles = 0;
+    if (config.isPresent()) {
+      ArticleScanner.Scan scan = ArticleScanner.scan(paths.articles);
+      articles = scan.files().size();
+      scan.problems().forEach(p -> problems.add(inArticles(p)));
+      Set<String> slugs = new HashSet<>();
+      scan.files().forEach(f -> slugs.add(f.slug()));
+      ArticleParser parser = Indexer.parserFor(config.get(), new MarkdownRenderer());
+      for (ArticleFile file : scan.files()) {
+        parser.parse(file, Files.readAllBytes(file.file()), slugs).problems().forEach(p -> problems.add(inArticles(p)));
+      }
+    }
+    problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
+    problems.forEach(out::println);
+    long errors = problems.stream().filter(Problem::isError).count();
+    out.printf("%d articles checked: %d errors, %d warnings%n", articles, errors, problems.size() - errors);
+    return errors > 0 ? 1 : 0;
+  }
+
+  private Problem inArticles(Problem problem) {
+    String path = paths.articles.resolve(problem.path()).toString();
+    return new Problem(path, problem.line(), problem.severity(), problem.message());
+  }
+}

@@ -1,0 +1,34 @@
+package org.rapportkb.cli;
+
+import java.util.concurrent.Callable;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.check.Problem;
+import org.rapportkb.index.IndexReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code index}: brings the index up to date and reports what changed and what is invalid. */
+@Command(name = "index", description = "Bring the index up to date with the articles folder.")
+final class IndexCommand implements Callable<Integer> {
+  @Mixin PathOptions paths;
+
+  @Option(names = "--rebuild", description = "rebuild the whole index from the articles")
+  boolean rebuild;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try (KnowledgeBase kb = KnowledgeBase.open(paths.paths())) {
+      IndexReport report = kb.sync(rebuild, new ConsoleProgress(err));
+      report.problems().forEach(err::println);
+      out.println(report.summary());
+      return report.problems().stream().anyMatch(Problem::isError) ? 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.rapportkb.cli;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rapport-kb} command line: serve, index, search, check and new. */
+@Command(
+    name = "rapport-kb",
+    mixinStandardHelpOptions = true,
+    version = "rapport-kb 0.1.0",
+    description = "A searchable knowledge base of rapport techniques for counseling trainees.",
+    subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      CheckCommand.class,
+      NewCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Held so the level set below is not lost when the logger is collected. */
+  private static final Logger VECTOR_LOG =
+      Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit status, without exiting; tests call this. */
+  public static int run(String... args) {
+    VECTOR_LOG.setLevel(Level.SEVERE);
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(new OneLineErrors());
+    commandLine.setParameterExceptionHandler(new OneLineErrors());
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,81 @@
+package org.rapportkb.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.index.ProgressListener;
+import org.rapportkb.json.Json;
+import org.rapportkb.search.SearchHit;
+import org.rapportkb.search.SearchRequest;
+import org.rapportkb.search.SearchResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code search}: runs the same search as the server and prints ranked results or JSON. */
+@Command(name = "search", description = "Search the articles, as the web search does.")
+final class SearchCommand implements Callable<Integer> {
+  @Mixin PathOptions paths;
+
+  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "words, \"phrases\", AND/OR/NOT, title:, tag:, category:, level:, prefix*")
+  String[] words = new String[0];
+
+  @Option(names = "--json", description = "print the JSON of /api/search")
+  boolean json;
+
+  @Option(names = "--limit", paramLabel = "N", description = "results per page (default: ${DEFAULT-VALUE})")
+  int limit = 10;
+
+  @Option(names = "--page", paramLabel = "N", description = "page of results (default: ${DEFAULT-VALUE})")
+  int page = 1;
+
+  @Option(names = "--category", paramLabel = "C") String category;
+
+  @Option(names = "--tag", paramLabel = "T") String tag;
+
+  @Option(names = "--level", paramLabel = "L") String level;
+
+  @Option(names = "--drafts", description = "include draft articles")
+  boolean drafts;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    String query = String.join(" ", words);
+    try (KnowledgeBase kb = KnowledgeBase.openForSearch(paths.paths())) {
+      if (kb.writable()) {
+        kb.sync(false, ProgressListener.NONE);
+      }
+      SearchResponse response =
+          kb.search().search(new SearchRequest(query, category, tag, level, page, limit, drafts));
+      if (json) {
+        out.println(Json.write(response));
+      } else {
+        print(response, out);
+      }
+      return 0;
+    }
+  }
+
+  private static void print(SearchResponse response, PrintWriter out) {
+    if (response.suggestion() != null) {
+      out.println("Did you mean: " + response.suggestion());
+    }
+    out.printf("%d result%s%s%n", response.total(), response.total() == 1 ? "" : "s",
+        response.query().isEmpty() ? "" : " for \"" + response.query() + "\"");
+    int rank = (response.page() - 1) * response.size();
+    for (SearchHit hit : response.hits()) {
+      out.println();
+      out.printf("%d. %s  [%s, %s]  %s%n", ++rank, hit.title(), hit.category(), hit.level(), hit.url());
+      out.println("   " + TerminalText.fromSnippet(hit.snippet()));
+    }
+    if (response.partial()) {
+      out.println("(the search took too long; these are the results found in time)");
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package org.rapportkb.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.apache.lucene.analysis.Analyzer;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.rapportkb.article.Article;
+import org.rapportkb.config.KbConfig;
+
+/**
+ * The Lucene index of articles on disk: one writer, a {@link SearcherManager} for readers, and
+ * the config fingerprint kept in each commit's user data.
+ *
+ * <p>NOTE: an index that cannot be opened (corrupt, truncated, from another Lucene version) is
+ * moved aside and started afresh; the articles folder is the source of truth and the caller
+ * rebuilds from it.
+ */
+public final class ArticleIndex implements Closeable {
+  static final String FINGERPRINT_KEY = "rapport-kb.fingerprint";
+  private static final Logger LOG = Logger.getLogger(ArticleIndex.class.getName());
+
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final DocumentFactory documents;
+  private final Analyzer analyzer;
+
+  private ArticleIndex(
+      Path path,
+      Directory directory,
+      IndexWriter writer,
+      Supplier<KbConfig> config,
+      Analyzer analyzer)
+      throws IOException {
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.analyzer = analyzer;
+    this.documents = new DocumentFactory(config);
+    this.searchers = new SearcherManager(writer, new TimedSearcherFactory());
+  }
+
+  /** Opens (or creates) the index for writing; a damaged index is moved aside and recreated. */
+  public static ArticleIndex open(Path path, Supplier<KbConfig> config) throws IOException {
+    return open(path, config, FSDirectory::open);
+  }
+
+  /**
+   * Like {@link #open(Path, Supplier)}, with the directory made by {@code directories}.
+   *
+   * @param config read at every document, so a reloaded config applies to the next write
+   */
+  public static ArticleIndex open(
+      Path path, Supplier<KbConfig> config, DirectoryOpener directories) throws IOException {
+    Files.createDirectories(path);
+    Analyzer analyzer = new IndexingAnalyzer(config);
+    Directory directory = directories.open(path);
+    try {
+      if (!isHealthy(directory)) {
+        directory.close();
+        moveAside(path);
+        Files.createDirectories(path);
+        directory = directories.open(path);
+      }
+      return new ArticleIndex(path, directory, newWriter(directory, analyzer), config, analyzer);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexLockedException(
+          "the index at " + path + " is in use by another rapport-kb process", e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Makes a {@link Directory} for a path; tests wrap it to inject faults. */
+  @FunctionalInterface
+  public interface DirectoryOpener {
+    Directory open(Path path) throws IOException;
+  }
+
+  private static IndexWriter newWriter(Directory directory, Analyzer analyzer) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(false);
+    return new IndexWriter(directory, config);
+  }
+
+  /** Whether the last commit can be opened and read; an empty folder counts as healthy. */
+  static boolean isHealthy(Directory directory) {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return true;
+      }
+      SegmentInfos.readLatestCommit(directory);
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        StoredFields stored = reader.storedFields();
+        if (reader.maxDoc() > 0) {
+          stored.document(reader.maxDoc() - 1);
+        }
+      }
+      return true;
+    } catch (IndexNotFoundException e) {
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.warning("index cannot be read (" + e + "); it will be rebuilt");
+      return false;
+    }
+  }
+
+  /** Runs Lucene's {@link CheckIndex} over the last commit; true when it finds no problem. */
+  public static boolean checkClean(Path path) throws IOException {
+    try (Directory directory = FSDirectory.open(path);
+        CheckIndex check = new CheckIndex(directory)) {
+      return check.checkIndex().clean;
+    }
+  }
+
+  private static void moveAside(Path path) throws IOException {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+    Path target = path.resolveSibling(path.getFileName() + ".damaged-" + stamp);
+    try {
+      Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(path, target);
+    }
+    LOG.warning("moved the unreadable index to " + target);
+  }
+
+  /**
+   * Analyzes the word fields (spelling, completion) with plain lowercase words and every other
+   * field with the configured index chain of the current config.
+   */
+  private static final class IndexingAnalyzer extends DelegatingAnalyzerWrapper {
+    private final Supplier<KbConfig> config;
+
+    IndexingAnalyzer(Supplier<KbConfig> config) {
+      super(PER_FIELD_REUSE_STRATEGY);
+      this.config = config;
+    }
+
+    @Override
+    protected Analyzer getWrappedAnalyzer(String fieldName) {
+      if (IndexFields.SPELL.equals(fieldName) || IndexFields.COMPLETE.equals(fieldName)) {
+        return WordAnalyzer.INSTANCE;
+      }
+      return config.get().indexAnalyzer();
+    }
+  }
+
+  /** The analyzer articles are indexed with, field by field. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The config fingerprint of the last commit, or null for a new index. */
+  public String committedFingerprint() throws IOException {
+    Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
+    return data.get(FINGERPRINT_KEY);
+  }
+
+  private static Map<String, String> toMap(IndexWriter writer) {
+    Map<String, String> data = new HashMap<>();
+    for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+      data.put(entry.getKey(), entry.getValue());
+    }
+    return data;
+  }
+
+  /** What the index holds per slug, read from the current searcher. */
+  public Map<String, IndexedArticle> indexed() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Map<String, IndexedArticle> result = new HashMap<>();
+      Set<String> fields = Set.of(IndexFields.SLUG, IndexFields.HASH, IndexFields.PATH, IndexFields.RELATED);
+      for (var leaf : searcher.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document document = stored.document(doc, fields);
+          String slug = document.get(IndexFields.SLUG);
+          result.put(
+              slug,
+              new IndexedArticle(
+                  slug,
+                  document.get(IndexFields.PATH),
+                  document.get(IndexFields.HASH),
+                  List.of(document.getValues(IndexFields.RELATED))));
+        }
+      }
+      return result;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Adds or replaces an article; visible after the next {@link #commit}. */
+  public void put(Article article) throws IOException {
+    writer.updateDocument(new Term(IndexFields.SLUG, article.slug()), documents.toDocument(article));
+  }
+
+  /** Removes an article by slug; visible after the next {@link #commit}. */
+  public void delete(String slug) throws IOException {
+    writer.deleteDocuments(new Term(IndexFields.SLUG, slug));
+  }
+
+  /** Removes every article; used for a full rebuild, visible after the next {@link #commit}. */
+  public void deleteAll() throws IOException {
+    writer.deleteAll();
+  }
+
+  /** Makes the pending changes durable under {@code fingerprint} and visible to new searches. */
+  public void commit(String fingerprint) throws IOException {
+    writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  public SearcherManager searchers() {
+    return searchers;
+  }
+
+  public int size() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (directory;
+        writer;
+        searchers) {
+      // Closed in reverse order: searchers, then the writer (uncommitted work is dropped), then
+      // the directory.
+    }
+  }
+
+  /** What the index remembers of one article, enough to decide whether to re-read its file. */
+  public record IndexedArticle(String slug, String path, String hash, List<String> related) {}
+
+  /** Gives every searcher the shared per-thread deadline. */
+  private static final class TimedSearcherFactory extends SearcherFactory {
+    @Override
+    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setTimeout(Deadline.INSTANCE);
+      return searcher;
+    }
+  }
+}

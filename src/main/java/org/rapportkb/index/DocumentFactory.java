@@ -1,0 +1,114 @@
+package org.rapportkb.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.rapportkb.article.Article;
+import org.rapportkb.article.FrontMatter;
+import org.rapportkb.config.KbConfig;
+
+/** Maps an {@link Article} to the Lucene document that holds it. */
+final class DocumentFactory {
+  /** Stored, tokenized, with offsets in the postings so snippets need no re-analysis. */
+  private static final FieldType STORED_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    STORED_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    STORED_WITH_OFFSETS.freeze();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FacetsConfig facets = IndexFields.facetsConfig();
+  private final Supplier<KbConfig> config;
+
+  DocumentFactory(Supplier<KbConfig> config) {
+    this.config = config;
+  }
+
+  Document toDocument(Article article) throws IOException {
+    FrontMatter meta = article.meta();
+    Document doc = new Document();
+    doc.add(new StringField(IndexFields.SLUG, article.slug(), Field.Store.YES));
+    doc.add(new StoredField(IndexFields.PATH, article.path()));
+    doc.add(new StoredField(IndexFields.HASH, article.hash()));
+
+    doc.add(new Field(IndexFields.TITLE, meta.title(), STORED_WITH_OFFSETS));
+    doc.add(new Field(IndexFields.SUMMARY, meta.summary(), STORED_WITH_OFFSETS));
+    doc.add(new Field(IndexFields.BODY, article.body().text(), STORED_WITH_OFFSETS));
+    doc.add(new StringField(IndexFields.EXACT_NAME, IndexFields.exactName(meta.title()), Field.Store.NO));
+    for (String alias : meta.aliases()) {
+      doc.add(new StringField(IndexFields.EXACT_NAME, IndexFields.exactName(alias), Field.Store.NO));
+      doc.add(new TextField(IndexFields.ALIASES, alias, Field.Store.NO));
+      doc.add(new StoredField(IndexFields.STORED_ALIASES, alias));
+    }
+    for (String line : article.body().clientLines()) {
+      doc.add(new TextField(IndexFields.CLIENT, line, Field.Store.NO));
+    }
+    StringBuilder spell = new StringBuilder(meta.title()).append('\n').append(meta.summary());
+    StringBuilder complete = new StringBuilder(meta.title());
+    for (String alias : meta.aliases()) {
+      spell.append('\n').append(alias);
+      complete.append('\n').append(alias);
+    }
+    for (String tag : meta.tags()) {
+      doc.add(new TextField(IndexFields.TAGS_TEXT, tag.replace('-', ' '), Field.Store.NO));
+      doc.add(new StringField(IndexFields.TAG, tag, Field.Store.NO));
+      doc.add(new StoredField(IndexFields.STORED_TAGS, tag));
+      doc.add(new SortedSetDocValuesFacetField(IndexFields.TAG, tag));
+      spell.append('\n').append(tag.replace('-', ' '));
+    }
+    spell.append('\n').append(article.body().text());
+    doc.add(new TextField(IndexFields.SPELL, spell.toString(), Field.Store.NO));
+    doc.add(new TextField(IndexFields.COMPLETE, complete.toString(), Field.Store.NO));
+
+    doc.add(new StringField(IndexFields.CATEGORY, meta.category(), Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(IndexFields.CATEGORY, meta.category()));
+    doc.add(new StringField(IndexFields.LEVEL, meta.level().slug(), Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(IndexFields.LEVEL, meta.level().slug()));
+    doc.add(new StringField(IndexFields.DRAFT, Boolean.toString(meta.draft()), Field.Store.YES));
+
+    doc.add(
+        new SortedDocValuesField(
+            IndexFields.TITLE_SORT, new BytesRef(meta.title().toLowerCase(Locale.ROOT))));
+    doc.add(
+        new NumericDocValuesField(
+            IndexFields.CATEGORY_ORDER, config.get().categoryOrder(meta.category())));
+    int order = meta.order() == null ? Integer.MAX_VALUE : meta.order();
+    doc.add(new NumericDocValuesField(IndexFields.ORDER, order));
+    doc.add(new NumericDocValuesField(IndexFields.LEVEL_ORDER, meta.level().ordinal()));
+    if (meta.order() != null) {
+      doc.add(new StoredField(IndexFields.STORED_ORDER, meta.order()));
+    }
+    long updatedDay = meta.updated() == null ? 0 : meta.updated().toEpochDay();
+    doc.add(new NumericDocValuesField(IndexFields.UPDATED_DAY, updatedDay));
+    if (meta.updated() != null) {
+      doc.add(new StoredField(IndexFields.UPDATED, meta.updated().toString()));
+    }
+    for (String related : meta.related()) {
+      doc.add(new StoredField(IndexFields.RELATED, related));
+    }
+    doc.add(new StoredField(IndexFields.HTML, article.body().html()));
+    doc.add(new StoredField(IndexFields.HEADINGS, json(article.body().headings())));
+    doc.add(new StoredField(IndexFields.EXCHANGES, json(article.body().exchanges())));
+    return facets.build(doc);
+  }
+
+  private static String json(Object value) throws JsonProcessingException {
+    return JSON.writeValueAsString(value);
+  }
+}

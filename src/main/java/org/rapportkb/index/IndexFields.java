@@ -1,0 +1,69 @@
+package org.rapportkb.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+
+/** Names of the Lucene fields an article is indexed into, and the facet configuration. */
+public final class IndexFields {
+  public static final String SLUG = "slug";
+  public static final String PATH = "path";
+  public static final String HASH = "hash";
+  public static final String TITLE = "title";
+  public static final String ALIASES = "aliases";
+  public static final String SUMMARY = "summary";
+  public static final String TAGS_TEXT = "tags";
+  public static final String CLIENT = "client";
+  public static final String BODY = "body";
+  public static final String SPELL = "spell";
+  public static final String COMPLETE = "complete";
+  public static final String EXACT_NAME = "exact_name";
+
+  public static final String CATEGORY = "category";
+  public static final String LEVEL = "level";
+  public static final String TAG = "tag";
+  public static final String DRAFT = "draft";
+
+  public static final String TITLE_SORT = "title_sort";
+  public static final String CATEGORY_ORDER = "category_order";
+  public static final String ORDER = "order";
+  public static final String LEVEL_ORDER = "level_order";
+  public static final String UPDATED_DAY = "updated_day";
+
+  public static final String STORED_TAGS = "stored_tags";
+  public static final String STORED_ALIASES = "stored_aliases";
+  public static final String RELATED = "related";
+  public static final String UPDATED = "updated";
+  public static final String HTML = "html";
+  public static final String HEADINGS = "headings";
+  public static final String EXCHANGES = "exchanges";
+  public static final String STORED_ORDER = "stored_order";
+
+  /** The facet dimensions: each is also a filter of the search API. */
+  public static final String[] FACET_DIMS = {CATEGORY, LEVEL, TAG};
+
+  private IndexFields() {}
+
+  /**
+   * The form a title or alias is indexed in for exact-name matches, and a query compared with it:
+   * lowercase words separated by single spaces.
+   */
+  public static String exactName(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  /** Curriculum order: module, place in the module, then title. */
+  public static Sort curriculumSort() {
+    return new Sort(
+        new SortField(CATEGORY_ORDER, SortField.Type.LONG),
+        new SortField(ORDER, SortField.Type.LONG),
+        new SortField(TITLE_SORT, SortField.Type.STRING));
+  }
+
+  /** The facet configuration shared by indexing and searching. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(TAG, true);
+    return config;
+  }
+}

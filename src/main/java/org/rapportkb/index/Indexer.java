@@ -1,0 +1,186 @@
+package org.rapportkb.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.rapportkb.article.Article;
+import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleParser;
+import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.MarkdownRenderer;
+import org.rapportkb.check.Problem;
+import org.rapportkb.config.Category;
+import org.rapportkb.config.KbConfig;
+
+/**
+ * Brings the index in line with the articles folder: only new, changed and deleted files are
+ * touched, all in one commit. Files are read, parsed and rendered on several threads.
+ *
+ * <p>NOTE: when a file that was indexed turns invalid (a half-saved edit, say), its last good
+ * version stays searchable and the problem is reported; the folder remains the source of truth.
+ */
+public final class Indexer {
+  private final ArticleIndex index;
+  private final Path articlesDir;
+  private final Supplier<KbConfig> configs;
+  private final MarkdownRenderer renderer;
+
+  /**
+   * @param configs read at each sync, so that a reloaded config applies from the next one
+   */
+  public Indexer(
+      ArticleIndex index, Path articlesDir, Supplier<KbConfig> configs, MarkdownRenderer renderer) {
+    this.index = index;
+    this.articlesDir = articlesDir;
+    this.configs = configs;
+    this.renderer = renderer;
+  }
+
+  public Path articlesDir() {
+    return articlesDir;
+  }
+
+  /** A parser that accepts the categories of {@code config}. */
+  public static ArticleParser parserFor(KbConfig config, MarkdownRenderer renderer) {
+    Set<String> categories = new HashSet<>();
+    config.categories().stream().map(Category::slug).forEach(categories::add);
+    return new ArticleParser(renderer, categories);
+  }
+
+  /** Syncs the index with the folder; a config change since the last commit forces a rebuild. */
+  public synchronized IndexReport sync(boolean forceRebuild, ProgressListener progress)
+      throws IOException {
+    long start = System.nanoTime();
+    KbConfig config = configs.get();
+    ArticleParser parser = parserFor(config, renderer);
+    ArticleScanner.Scan scan = ArticleScanner.scan(articlesDir);
+    boolean rebuild = forceRebuild || !config.indexFingerprint().equals(index.committedFingerprint());
+    Map<String, ArticleIndex.IndexedArticle> indexed = rebuild ? Map.of() : index.indexed();
+    Set<String> knownSlugs = new HashSet<>();
+    scan.files().forEach(f -> knownSlugs.add(f.slug()));
+
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>(scan.problems()));
+    AtomicInteger added = new AtomicInteger();
+    AtomicInteger updated = new AtomicInteger();
+    AtomicInteger unchanged = new AtomicInteger();
+    AtomicInteger invalid = new AtomicInteger(scan.problems().size());
+    AtomicInteger done = new AtomicInteger();
+    int total = scan.files().size();
+
+    if (rebuild) {
+      index.deleteAll();
+    }
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread thread = new Thread(r, "rapport-kb-indexer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (ArticleFile file : scan.files()) {
+        tasks.add(
+            pool.submit(
+                () -> {
+                  Outcome outcome = indexOne(parser, file, indexed.get(file.slug()), knownSlugs, problems);
+                  switch (outcome) {
+                    case ADDED -> added.incrementAndGet();
+                    case UPDATED -> updated.incrementAndGet();
+                    case UNCHANGED -> unchanged.incrementAndGet();
+                    case INVALID -> invalid.incrementAndGet();
+                  }
+                  progress.progress(done.incrementAndGet(), total);
+                  return null;
+                }));
+      }
+      for (Future<?> task : tasks) {
+        task.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("indexing failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+
+    int deleted = 0;
+    for (String slug : indexed.keySet()) {
+      if (!knownSlugs.contains(slug)) {
+        index.delete(slug);
+        deleted++;
+      }
+    }
+    boolean changed = rebuild || added.get() + updated.get() + deleted > 0;
+    if (changed) {
+      index.commit(config.indexFingerprint());
+    }
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
+    return new IndexReport(
+        total + scan.problems().size(),
+        added.get(),
+        updated.get(),
+        deleted,
+        unchanged.get(),
+        invalid.get(),
+        rebuild,
+        List.copyOf(sorted),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private enum Outcome {
+    ADDED,
+    UPDATED,
+    UNCHANGED,
+    INVALID
+  }
+
+  private Outcome indexOne(
+      ArticleParser parser,
+      ArticleFile file,
+      ArticleIndex.IndexedArticle previous,
+      Set<String> knownSlugs,
+      List<Problem> problems)
+      throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file.file());
+    } catch (NoSuchFileException e) {
+      return previous == null ? Outcome.INVALID : Outcome.UNCHANGED;
+    }
+    if (previous != null
+        && previous.hash().equals(ArticleParser.hash(bytes))
+        && previous.path().equals(file.path())
+        && knownSlugs.containsAll(previous.related())) {
+      return Outcome.UNCHANGED;
+    }
+    ArticleParser.Result result = parser.parse(file, bytes, knownSlugs);
+    problems.addAll(result.problems());
+    if (result.article().isEmpty()) {
+      return Outcome.INVALID;
+    }
+    Article article = result.article().get();
+    index.put(article);
+    return previous == null ? Outcome.ADDED : Outcome.UPDATED;
+  }
+}

@@ -1,0 +1,248 @@
+package org.rapportkb.library;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.analysis.Analyzer;
+import org.rapportkb.article.Exchange;
+import org.rapportkb.article.Heading;
+import org.rapportkb.index.IndexFields;
+
+/**
+ * Reads articles back out of the index: one by slug, lists in curriculum order, related articles
+ * and the dialogue exchanges the practice page quizzes on.
+ */
+public final class ArticleLibrary {
+  private static final Sort CURRICULUM = IndexFields.curriculumSort();
+
+  private static final Sort RECENT =
+      new Sort(
+          new SortField(IndexFields.UPDATED_DAY, SortField.Type.LONG, true),
+          new SortField(IndexFields.TITLE_SORT, SortField.Type.STRING));
+  private static final int MAX_RELATED = 5;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> SUMMARY_FIELDS =
+      Set.of(
+          IndexFields.SLUG,
+          IndexFields.TITLE,
+          IndexFields.SUMMARY,
+          IndexFields.CATEGORY,
+          IndexFields.LEVEL,
+          IndexFields.STORED_TAGS,
+          IndexFields.UPDATED);
+
+  private final ReferenceManager<IndexSearcher> searchers;
+  private final Analyzer analyzer;
+
+  /**
+   * @param analyzer the analyzer articles were indexed with, for finding similar articles
+   */
+  public ArticleLibrary(ReferenceManager<IndexSearcher> searchers, Analyzer analyzer) {
+    this.searchers = searchers;
+    this.analyzer = analyzer;
+  }
+
+  /** The article with this slug, drafts included, with its related articles. */
+  public Optional<ArticleDetail> get(String slug) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.SLUG, slug)), 1);
+      if (found.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int docId = found.scoreDocs[0].doc;
+      Document doc = searcher.storedFields().document(docId);
+      return Optional.of(toDetail(doc, related(searcher, docId, doc)));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Published articles in curriculum order; a null filter means any. */
+  public List<ArticleSummary> list(String category, String tag, String level) throws IOException {
+    return summaries(filtered(category, tag, level), Integer.MAX_VALUE, CURRICULUM);
+  }
+
+  /** The most recently updated published articles. */
+  public List<ArticleSummary> recent(int limit) throws IOException {
+    return summaries(filtered(null, null, null), limit, RECENT);
+  }
+
+  /** Every client line with its counselor reply, from published articles matching the filters. */
+  public List<PracticeItem> practice(String category, String level) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Set<String> fields =
+          Set.of(
+              IndexFields.SLUG,
+              IndexFields.TITLE,
+              IndexFields.CATEGORY,
+              IndexFields.LEVEL,
+              IndexFields.EXCHANGES);
+      List<PracticeItem> items = new ArrayList<>();
+      var stored = searcher.storedFields();
+      for (ScoreDoc hit : all(searcher, filtered(category, null, level), CURRICULUM)) {
+        Document doc = stored.document(hit.doc, fields);
+        for (Exchange exchange : exchanges(doc)) {
+          items.add(
+              new PracticeItem(
+                  exchange.client(),
+                  exchange.counselor(),
+                  doc.get(IndexFields.SLUG),
+                  doc.get(IndexFields.TITLE),
+                  doc.get(IndexFields.CATEGORY),
+                  doc.get(IndexFields.LEVEL)));
+        }
+      }
+      return items;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** How many published articles the index holds. */
+  public int count() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.count(filtered(null, null, null));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private List<ArticleSummary> summaries(Query query, int limit, Sort sort) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      List<ArticleSummary> result = new ArrayList<>();
+      var stored = searcher.storedFields();
+      for (ScoreDoc hit : all(searcher, query, sort)) {
+        if (result.size() == limit) {
+          break;
+        }
+        result.add(toSummary(stored.document(hit.doc, SUMMARY_FIELDS)));
+      }
+      return result;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static ScoreDoc[] all(IndexSearcher searcher, Query query, Sort sort) throws IOException {
+    int n = Math.max(1, searcher.getIndexReader().maxDoc());
+    return searcher.search(query, n, sort).scoreDocs;
+  }
+
+  private static Query filtered(String category, String tag, String level) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    query.add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT);
+    addFilter(query, IndexFields.CATEGORY, category);
+    addFilter(query, IndexFields.TAG, tag);
+    addFilter(query, IndexFields.LEVEL, level);
+    return query.build();
+  }
+
+  private static void addFilter(BooleanQuery.Builder query, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      query.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+    }
+  }
+
+  private List<ArticleSummary> related(IndexSearcher searcher, int docId, Document doc)
+      throws IOException {
+    Set<String> slugs = new LinkedHashSet<>(List.of(doc.getValues(IndexFields.RELATED)));
+    List<ArticleSummary> related = new ArrayList<>();
+    var stored = searcher.storedFields();
+    for (String slug : slugs) {
+      TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.SLUG, slug)), 1);
+      if (found.scoreDocs.length > 0) {
+        Document target = stored.document(found.scoreDocs[0].doc, SUMMARY_FIELDS);
+        related.add(toSummary(target));
+      }
+    }
+    if (related.size() < MAX_RELATED) {
+      MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
+      similar.setAnalyzer(analyzer);
+      similar.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.SUMMARY, IndexFields.BODY});
+      similar.setMinTermFreq(2);
+      similar.setMinDocFreq(2);
+      similar.setMaxQueryTerms(25);
+      Query like =
+          new BooleanQuery.Builder()
+              .add(similar.like(docId), BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
+              .build();
+      for (ScoreDoc hit : searcher.search(like, MAX_RELATED * 2 + slugs.size()).scoreDocs) {
+        if (related.size() >= MAX_RELATED) {
+          break;
+        }
+        Document candidate = stored.document(hit.doc, SUMMARY_FIELDS);
+        String slug = candidate.get(IndexFields.SLUG);
+        if (hit.doc != docId && !slugs.contains(slug)) {
+          slugs.add(slug);
+          related.add(toSummary(candidate));
+        }
+      }
+    }
+    return related;
+  }
+
+  private static ArticleSummary toSummary(Document doc) {
+    String slug = doc.get(IndexFields.SLUG);
+    return new ArticleSummary(
+        slug,
+        doc.get(IndexFields.TITLE),
+        doc.get(IndexFields.SUMMARY),
+        doc.get(IndexFields.CATEGORY),
+        doc.get(IndexFields.LEVEL),
+        List.of(doc.getValues(IndexFields.STORED_TAGS)),
+        "/articles/" + slug,
+        doc.get(IndexFields.UPDATED));
+  }
+
+  private static ArticleDetail toDetail(Document doc, List<ArticleSummary> related)
+      throws IOException {
+    ArticleSummary summary = toSummary(doc);
+    var order = doc.getField(IndexFields.STORED_ORDER);
+    return new ArticleDetail(
+        summary.slug(),
+        summary.title(),
+        summary.summary(),
+        summary.category(),
+        summary.level(),
+        summary.tags(),
+        summary.url(),
+        summary.updated(),
+        List.of(doc.getValues(IndexFields.STORED_ALIASES)),
+        order == null ? null : order.numericValue().intValue(),
+        doc.get(IndexFields.HTML),
+        related,
+        JSON.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {}),
+        exchanges(doc),
+        doc.get(IndexFields.PATH));
+  }
+
+  private static List<Exchange> exchanges(Document doc) throws IOException {
+    String json = doc.get(IndexFields.EXCHANGES);
+    return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<Exchange>>() {});
+  }
+}

@@ -1,0 +1,221 @@
+package org.rapportkb.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.rapportkb.index.IndexFields;
+
+/**
+ * The classic Lucene query syntax over rapport-kb's fields: unfielded words search every text
+ * field with its boost (best field wins, the others add a little), an exact title or alias phrase
+ * adds more, and unknown words are spell-corrected or matched fuzzily. {@code title:},
+ * {@code tag:}, {@code category:} and {@code level:} restrict to one field.
+ */
+final class KbQueryParser extends QueryParser {
+  static final String ANY_FIELD = "_any";
+  private static final float TIE_BREAKER = 0.3f;
+  private static final float PHRASE_BONUS = 2f;
+  private static final float EXACT_NAME_BONUS = 4f;
+  private static final Map<String, String> TEXT_FIELDS =
+      Map.of(
+          "title", IndexFields.TITLE,
+          "alias", IndexFields.ALIASES,
+          "aliases", IndexFields.ALIASES,
+          "summary", IndexFields.SUMMARY,
+          "body", IndexFields.BODY,
+          "client", IndexFields.CLIENT);
+  private static final Map<String, String> KEYWORD_FIELDS =
+      Map.of(
+          "tag", IndexFields.TAG,
+          "tags", IndexFields.TAG,
+          "category", IndexFields.CATEGORY,
+          "level", IndexFields.LEVEL,
+          "slug", IndexFields.SLUG);
+
+  private final Map<String, Float> boosts;
+  private final SpellingCorrector spelling;
+
+  /**
+   * @param boosts boost per configured field name (title, aliases, summary, tags, client, body)
+   */
+  KbQueryParser(Analyzer analyzer, Map<String, Float> boosts, SpellingCorrector spelling) {
+    super(ANY_FIELD, analyzer);
+    this.boosts = boosts;
+    this.spelling = spelling;
+    setDefaultOperator(Operator.OR);
+    setSplitOnWhitespace(false);
+    setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    setAllowLeadingWildcard(false);
+    setFuzzyMinSim(2f);
+  }
+
+  private static String indexField(String configField) {
+    return configField.equals("tags") ? IndexFields.TAGS_TEXT : configField;
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted)
+      throws ParseException {
+    if (ANY_FIELD.equals(field)) {
+      return anyField(queryText, quoted);
+    }
+    String keyword = KEYWORD_FIELDS.get(field.toLowerCase(Locale.ROOT));
+    if (keyword != null) {
+      return new TermQuery(new Term(keyword, queryText.strip().toLowerCase(Locale.ROOT)));
+    }
+    String text = TEXT_FIELDS.get(field.toLowerCase(Locale.ROOT));
+    if (text != null) {
+      return super.getFieldQuery(text, quoted ? queryText : spelling.correct(queryText), quoted);
+    }
+    // Not a field we know ("note: client cries"): read the field name as a word.
+    return anyField(field + " " + queryText, quoted);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    if (ANY_FIELD.equals(field)) {
+      return everyField(f -> {
+        try {
+          return super.getFieldQuery(f, queryText, slop);
+        } catch (ParseException e) {
+          return null;
+        }
+      });
+    }
+    return super.getFieldQuery(mapTextField(field), queryText, slop);
+  }
+
+  private Query anyField(String queryText, boolean quoted) throws ParseException {
+    String text = quoted ? queryText : spelling.correct(queryText);
+    Query best = everyField(f -> analyzed(f, text, quoted));
+    if (best == null) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(best, BooleanClause.Occur.SHOULD);
+    if (!quoted && text.strip().contains(" ")) {
+      for (String field : List.of(IndexFields.TITLE, IndexFields.ALIASES)) {
+        Query phrase = analyzed(field, text, true);
+        if (phrase != null) {
+          float boost = boosts.getOrDefault(field, 1f) * PHRASE_BONUS;
+          query.add(new BoostQuery(phrase, boost), BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    String name = IndexFields.exactName(text);
+    if (!name.isEmpty()) {
+      float boost = boosts.getOrDefault(IndexFields.TITLE, 1f) * EXACT_NAME_BONUS;
+      query.add(
+          new BoostQuery(new TermQuery(new Term(IndexFields.EXACT_NAME, name)), boost),
+          BooleanClause.Occur.SHOULD);
+    }
+    if (!quoted) {
+      for (String word : text.split("[^\\p{L}\\p{N}']+")) {
+        if (word.length() >= 4 && !spelling.isKnown(word)) {
+          query.add(fuzzy(word.toLowerCase(Locale.ROOT)), BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return query.build();
+  }
+
+  private Query analyzed(String field, String text, boolean quoted) {
+    try {
+      return super.getFieldQuery(field, text, quoted);
+    } catch (ParseException e) {
+      return null;
+    }
+  }
+
+  private Query fuzzy(String word) {
+    int edits = word.length() >= 6 ? 2 : 1;
+    return everyField(f -> new FuzzyQuery(new Term(f, word), edits, 1, 20, true));
+  }
+
+  /** The best-scoring field's query, with every other field adding a share of its score. */
+  private Query everyField(Function<String, Query> perField) {
+    List<Query> disjuncts = new ArrayList<>();
+    for (Map.Entry<String, Float> boost : boosts.entrySet()) {
+      Query query = perField.apply(indexField(boost.getKey()));
+      if (query != null) {
+        disjuncts.add(new BoostQuery(query, boost.getValue()));
+      }
+    }
+    return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+  }
+
+  private String mapTextField(String field) throws ParseException {
+    String text = TEXT_FIELDS.get(field.toLowerCase(Locale.ROOT));
+    if (text == null) {
+      throw new ParseException("'" + field + ":' cannot be used here; use title:, tag:, category: or level:");
+    }
+    return text;
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    String prefix = termStr.toLowerCase(Locale.ROOT);
+    if (prefix.length() < 2) {
+      throw new ParseException("a prefix search needs at least two letters before '*'");
+    }
+    if (ANY_FIELD.equals(field)) {
+      return everyField(f -> new PrefixQuery(new Term(f, prefix)));
+    }
+    String keyword = KEYWORD_FIELDS.get(field.toLowerCase(Locale.ROOT));
+    return new PrefixQuery(new Term(keyword != null ? keyword : mapTextField(field), prefix));
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    String pattern = termStr.toLowerCase(Locale.ROOT);
+    if (pattern.equals("*")) {
+      return super.getWildcardQuery(field, termStr);
+    }
+    if (pattern.startsWith("*") || pattern.startsWith("?")) {
+      throw new ParseException("a search word cannot start with '*' or '?'");
+    }
+    if (ANY_FIELD.equals(field)) {
+      return everyField(f -> new WildcardQuery(new Term(f, pattern)));
+    }
+    String keyword = KEYWORD_FIELDS.get(field.toLowerCase(Locale.ROOT));
+    return new WildcardQuery(new Term(keyword != null ? keyword : mapTextField(field), pattern));
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+      throws ParseException {
+    String word = termStr.toLowerCase(Locale.ROOT);
+    int edits = Math.max(0, Math.min(2, (int) minSimilarity));
+    if (ANY_FIELD.equals(field)) {
+      return everyField(f -> new FuzzyQuery(new Term(f, word), edits, 1, 20, true));
+    }
+    return new FuzzyQuery(new Term(mapTextField(field), word), edits, 1, 20, true);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    throw new ParseException("regular expressions (/.../) are not supported; remove the slashes");
+  }
+
+  @Override
+  protected Query getRangeQuery(
+      String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+      throws ParseException {
+    throw new ParseException("range searches ([a TO b]) are not supported");
+  }
+}

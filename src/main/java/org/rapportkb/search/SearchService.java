@@ -1,0 +1,303 @@
+package org.rapportkb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.rapportkb.article.Level;
+import org.rapportkb.article.Slugs;
+import org.rapportkb.config.KbConfig;
+import org.rapportkb.config.QueryLimits;
+import org.rapportkb.index.Deadline;
+import org.rapportkb.index.IndexFields;
+
+/**
+ * Answers searches and search-as-you-type from the current index. Knows nothing of HTTP; bad
+ * requests raise {@link InvalidQueryException} with a message meant for people.
+ */
+public final class SearchService implements AutoCloseable {
+  /** How empty queries list articles: in curriculum order. */
+  private static final Sort LISTING = IndexFields.curriculumSort();
+
+  private static final Set<String> HIT_FIELDS =
+      Set.of(
+          IndexFields.SLUG,
+          IndexFields.TITLE,
+          IndexFields.SUMMARY,
+          IndexFields.CATEGORY,
+          IndexFields.LEVEL,
+          IndexFields.STORED_TAGS);
+  private static final int TAG_FACETS = 30;
+  private static final int SUGGESTIONS = 8;
+
+  private final ReferenceManager<IndexSearcher> searchers;
+  private final Supplier<KbConfig> configs;
+  private final Analyzer indexAnalyzer;
+  private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+  private final TitleSuggester titles = new TitleSuggester();
+  private volatile SearcherState state;
+
+  /**
+   * @param indexAnalyzer the analyzer articles were indexed with, for highlighting
+   */
+  public SearchService(
+      ReferenceManager<IndexSearcher> searchers, Supplier<KbConfig> configs, Analyzer indexAnalyzer) {
+    this.searchers = searchers;
+    this.configs = configs;
+    this.indexAnalyzer = indexAnalyzer;
+    IndexSearcher.setMaxClauseCount(Math.max(configs.get().limits().maxClauses(), 64));
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    KbConfig config = configs.get();
+    QueryLimits limits = config.limits();
+    checkPage(request, limits);
+    String query = QueryGuard.clean(request.query(), limits);
+    checkFilters(request, config);
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      SearcherState current = stateFor(searcher, config);
+      if (current.facets() == null) {
+        return new SearchResponse(query, 0, request.page(), request.size(), List.of(), emptyFacets(), null, false);
+      }
+      Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, config, current);
+      DrillDownQuery drill = new DrillDownQuery(facetsConfig, withDraftFilter(parsed, request.includeDrafts()));
+      addFilter(drill, IndexFields.CATEGORY, request.category());
+      addFilter(drill, IndexFields.LEVEL, request.level());
+      addFilter(drill, IndexFields.TAG, request.tag());
+      DrillSideways sideways = new DrillSideways(searcher, facetsConfig, current.facets());
+      int topN = request.page() * request.size();
+      DrillSideways.DrillSidewaysResult result;
+      boolean partial;
+      Deadline.INSTANCE.start(limits.timeoutMillis());
+      try {
+        result =
+            query.isEmpty()
+                ? sideways.search(drill, null, null, topN, LISTING, false)
+                : sideways.search(drill, topN);
+        partial = Deadline.INSTANCE.expired();
+      } finally {
+        Deadline.INSTANCE.clear();
+      }
+      ScoreDoc[] all = result.hits.scoreDocs;
+      int from = Math.min(all.length, (request.page() - 1) * request.size());
+      ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
+      String[] snippets =
+          query.isEmpty() ? new String[page.length] : Snippets.highlight(searcher, indexAnalyzer, parsed, page);
+      List<SearchHit> hits = new ArrayList<>(page.length);
+      var stored = searcher.storedFields();
+      for (int i = 0; i < page.length; i++) {
+        Document doc = stored.document(page[i].doc, HIT_FIELDS);
+        hits.add(toHit(doc, query.isEmpty() ? 0f : page[i].score, snippets[i]));
+      }
+      String suggestion = query.isEmpty() ? null : suggestion(query, current);
+      return new SearchResponse(
+          query,
+          result.hits.totalHits.value(),
+          request.page(),
+          request.size(),
+          hits,
+          facets(result),
+          suggestion,
+          partial);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidQueryException("the query matches too many different words; use fewer words or wildcards", e);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidQueryException("the query is too complex; simplify its wildcards", e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Completions for what a trainee has typed so far. */
+  public List<Suggestion> suggest(String typed) throws IOException {
+    if (typed == null || typed.isBlank()) {
+      return List.of();
+    }
+    String cleaned = QueryGuard.clean(typed, configs.get().limits());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      titles.rebuildIfStale(searcher.getIndexReader());
+      return titles.suggest(cleaned, SUGGESTIONS);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Prepares per-index structures (facets, completions) ahead of the first request. */
+  public void warm() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      stateFor(searcher, configs.get());
+      titles.rebuildIfStale(searcher.getIndexReader());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private SearcherState stateFor(IndexSearcher searcher, KbConfig config) throws IOException {
+    SearcherState fresh = SearcherState.forReader(state, searcher.getIndexReader(), config);
+    state = fresh;
+    return fresh;
+  }
+
+  private static void checkPage(SearchRequest request, QueryLimits limits) {
+    if (request.page() < 1) {
+      throw new InvalidQueryException("page must be 1 or more");
+    }
+    if (request.size() < 1 || request.size() > limits.maxPageSize()) {
+      throw new InvalidQueryException("size must be between 1 and " + limits.maxPageSize());
+    }
+    if ((long) request.page() * request.size() > limits.resultWindow()) {
+      throw new InvalidQueryException(
+          "only the first " + limits.resultWindow() + " results can be paged through; narrow the search");
+    }
+  }
+
+  private static void checkFilters(SearchRequest request, KbConfig config) {
+    if (present(request.category()) && config.category(request.category()).isEmpty()) {
+      throw new InvalidQueryException("unknown category '" + request.category() + "'");
+    }
+    if (present(request.level()) && Level.parse(request.level()).isEmpty()) {
+      throw new InvalidQueryException("unknown level '" + request.level() + "' (use " + Level.allSlugs() + ")");
+    }
+    if (present(request.tag()) && !Slugs.isValid(request.tag())) {
+      throw new InvalidQueryException("a tag is lowercase words joined by '-'");
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static void addFilter(DrillDownQuery drill, String dim, String value) {
+    if (present(value)) {
+      drill.add(dim, value);
+    }
+  }
+
+  private static Query withDraftFilter(Query query, boolean includeDrafts) {
+    if (includeDrafts) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
+        .build();
+  }
+
+  private static Query parse(String query, KbConfig config, SearcherState state) {
+    KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), state.spelling());
+    try {
+      Query parsed = parser.parse(query);
+      if (parsed == null) {
+        return new MatchAllDocsQuery();
+      }
+      return parsed;
+    } catch (ParseException | TokenMgrError e) {
+      throw new InvalidQueryException("cannot read the query: " + firstLine(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      throw new InvalidQueryException("the query is nested too deeply", null);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "syntax error";
+    }
+    String line = message.lines().findFirst().orElse("syntax error");
+    return line.replaceFirst("^Cannot parse '.*?': ", "");
+  }
+
+  private static String suggestion(String query, SearcherState state) {
+    String corrected = correctOutsideFields(query, state.spelling());
+    return corrected.equalsIgnoreCase(query) ? null : corrected;
+  }
+
+  /** Corrects each run of words, leaving field names ({@code title:}) and operators alone. */
+  private static String correctOutsideFields(String query, SpellingCorrector spelling) {
+    StringBuilder out = new StringBuilder();
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\b\\p{L}[\\p{L}']*+(?!\\s*:)(?![*~?])").matcher(query);
+    int last = 0;
+    while (matcher.find()) {
+      String word = matcher.group();
+      boolean operator = word.equals("AND") || word.equals("OR") || word.equals("NOT");
+      out.append(query, last, matcher.start()).append(operator ? word : spelling.correct(word));
+      last = matcher.end();
+    }
+    return out.append(query.substring(last)).toString();
+  }
+
+  private static SearchHit toHit(Document doc, float score, String snippet) {
+    String summary = doc.get(IndexFields.SUMMARY);
+    String slug = doc.get(IndexFields.SLUG);
+    return new SearchHit(
+        slug,
+        doc.get(IndexFields.TITLE),
+        summary,
+        doc.get(IndexFields.CATEGORY),
+        doc.get(IndexFields.LEVEL),
+        List.of(doc.getValues(IndexFields.STORED_TAGS)),
+        "/articles/" + slug,
+        score,
+        snippet != null ? snippet : Snippets.escape(summary));
+  }
+
+  private static Map<String, List<FacetValue>> emptyFacets() {
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    for (String dim : IndexFields.FACET_DIMS) {
+      facets.put(dim, List.of());
+    }
+    return facets;
+  }
+
+  private static Map<String, List<FacetValue>> facets(DrillSideways.DrillSidewaysResult result)
+      throws IOException {
+    Map<String, List<FacetValue>> facets = emptyFacets();
+    for (String dim : IndexFields.FACET_DIMS) {
+      FacetResult counts;
+      try {
+        counts = result.facets.getTopChildren(dim.equals(IndexFields.TAG) ? TAG_FACETS : 50, dim);
+      } catch (IllegalArgumentException e) {
+        counts = null;
+      }
+      if (counts == null) {
+        continue;
+      }
+      List<FacetValue> values = new ArrayList<>();
+      for (LabelAndValue label : counts.labelValues) {
+        values.add(new FacetValue(label.label, label.value.intValue()));
+      }
+      facets.put(dim, List.copyOf(values));
+    }
+    return facets;
+  }
+
+  @Override
+  public void close() throws IOException {
+    titles.close();
+  }
+}

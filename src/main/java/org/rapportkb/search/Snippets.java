@@ -1,0 +1,83 @@
+package org.rapportkb.search;
+
+import java.io.IOException;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.rapportkb.index.IndexFields;
+
+/**
+ * Highlighted snippets from the offsets stored in the postings: HTML-escaped plain text with
+ * {@code <mark>} around the words that matched, from the body, else the summary.
+ */
+final class Snippets {
+  static final String OPEN = "<mark>";
+  private static final String[] FIELDS = {IndexFields.BODY, IndexFields.SUMMARY};
+  private static final int[] PASSAGES = {2, 1};
+
+  private Snippets() {}
+
+  /** One snippet per hit, in the order of {@code hits}; null where nothing matched. */
+  static String[] highlight(IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] hits)
+      throws IOException {
+    if (hits.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withHandleMultiTermQuery(true)
+            .withHighlightPhrasesStrictly(true)
+            .withMaxLength(20_000)
+            .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true))
+            .build();
+    ScoreDoc[] byDoc = hits.clone();
+    TopDocs topDocs = new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), byDoc);
+    Map<String, String[]> fields = highlighter.highlightFields(FIELDS, query, topDocs, PASSAGES);
+    String[] body = fields.get(IndexFields.BODY);
+    String[] summary = fields.get(IndexFields.SUMMARY);
+    String[] snippets = new String[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      snippets[i] = pick(body[i], summary[i]);
+    }
+    return snippets;
+  }
+
+  private static String pick(String body, String summary) {
+    if (body != null && body.contains(OPEN)) {
+      return oneLine(body);
+    }
+    if (summary != null && summary.contains(OPEN)) {
+      return oneLine(summary);
+    }
+    return null;
+  }
+
+  private static String oneLine(String snippet) {
+    return snippet.replaceAll("[\\s\\u2029]+", " ").strip();
+  }
+
+  /** Escapes text for HTML, the same way the highlighter escapes snippets. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.chars()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append((char) c);
+              }
+            });
+    return out.toString();
+  }
+
+}
