@@ -1,5 +1,6 @@
 package org.rapportkb.cli;
 
+import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -31,8 +32,18 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit status, without exiting; tests call this. */
   public static int run(String... args) {
+    return run(
+        new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset()),
+        new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()),
+        args);
+  }
+
+  /** Runs the command line writing to the given streams; tests use this to read the output. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     VECTOR_LOG.setLevel(Level.SEVERE);
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new OneLineErrors());
     commandLine.setParameterExceptionHandler(new OneLineErrors());
     return commandLine.execute(args);

@@ -21,6 +21,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -88,7 +89,12 @@ public final class SearchService implements AutoCloseable {
       addFilter(drill, IndexFields.CATEGORY, request.category());
       addFilter(drill, IndexFields.LEVEL, request.level());
       addFilter(drill, IndexFields.TAG, request.tag());
-      DrillSideways sideways = new DrillSideways(searcher, facetsConfig, current.facets());
+      // NOTE: the drill-sideways scorer must see each segment whole, which the time-limited
+      // scorer of the shared searcher does not allow; filtered searches run untimed on the same
+      // reader (filters only shrink the work).
+      IndexSearcher scoring =
+          filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
+      DrillSideways sideways = new DrillSideways(scoring, facetsConfig, current.facets());
       int topN = request.page() * request.size();
       DrillSideways.DrillSidewaysResult result;
       boolean partial;
@@ -189,6 +195,10 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
+  private static boolean filtered(SearchRequest request) {
+    return present(request.category()) || present(request.level()) || present(request.tag());
+  }
+
   private static boolean present(String value) {
     return value != null && !value.isBlank();
   }
@@ -213,10 +223,7 @@ public final class SearchService implements AutoCloseable {
     KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), state.spelling());
     try {
       Query parsed = parser.parse(query);
-      if (parsed == null) {
-        return new MatchAllDocsQuery();
-      }
-      return parsed;
+      return parsed == null ? new MatchNoDocsQuery() : parsed;
     } catch (ParseException | TokenMgrError e) {
       throw new InvalidQueryException("cannot read the query: " + firstLine(e.getMessage()), e);
     } catch (StackOverflowError e) {

@@ -1,0 +1,374 @@
+package org.rapportkb.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.config.ConfigException;
+import org.rapportkb.search.InvalidQueryException;
+import org.rapportkb.search.SearchRequest;
+import org.rapportkb.search.SearchResponse;
+import org.rapportkb.search.Suggestion;
+
+/**
+ * Hostile queries through the engine's {@code SearchService}: each one is either refused with an
+ * {@link InvalidQueryException} that explains itself, or answered with a bounded normal response;
+ * nothing else ever escapes, and the engine answers normally afterwards.
+ */
+class HostileQueryTest {
+  /** Generous bound for one search, well above the configured 2 s search timeout. */
+  private static final long SEARCH_BOUND_MILLIS = 5_000;
+
+  @TempDir static Path dir;
+  private static KnowledgeBase kb;
+
+  /** The same articles with the length and nesting guards opened wide, to reach the parser. */
+  private static KnowledgeBase unguarded;
+
+  @BeforeAll
+  static void openEngines() throws IOException, ConfigException {
+    Path articles = TestCorpus.copyArticles(dir.resolve("articles"));
+    Path config = TestCorpus.copyConfig(dir.resolve("config"));
+    kb = KnowledgeBase.open(TestCorpus.paths(articles, config, dir.resolve("index")));
+    kb.sync(false, null == null ? org.rapportkb.index.ProgressListener.NONE : null);
+    Path wide =
+        TestCorpus.copyConfig(
+            dir.resolve("wide-config"),
+            """
+            maxQueryLength: 200000
+            maxNesting: 200000
+            maxClauses: 1024
+            """);
+    unguarded = KnowledgeBase.open(TestCorpus.paths(articles, wide, dir.resolve("wide-index")));
+    unguarded.sync(false, org.rapportkb.index.ProgressListener.NONE);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    unguarded.close();
+    kb.close();
+  }
+
+  static Stream<String> hostileQueries() {
+    return Stream.of(
+        "*pathy",
+        "?mpathy",
+        "*",
+        "**",
+        "*:*",
+        "title:*",
+        "em*",
+        "e*",
+        "co?*",
+        "c*",
+        "client~",
+        "ab~2",
+        "a~2 b~2 c~2 d~2 e~2 f~2 g~2",
+        "empathy~0.1",
+        "empathy~99",
+        "\"empathy listening\"~100000",
+        "/emp.*/",
+        "/(a|aa)*b{1000}/",
+        "body:/.*/",
+        "[a TO z]",
+        "{a TO *}",
+        "title:(",
+        "(((",
+        ")))",
+        "\"unterminated",
+        "\\",
+        "AND",
+        "OR OR OR",
+        "NOT",
+        "-empathy",
+        "+",
+        "!",
+        "^2",
+        "empathy^1000000",
+        "empathy^-1",
+        "unknownfield:empathy",
+        "html:script",
+        "slug:empathy",
+        "tag:*",
+        "level:expert",
+        "::::",
+        "title:title:title:x",
+        "\u0000\u0001\u0002\u001b[31m",
+        "empathy\u0000listening",
+        "\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD",
+        "\uD800 lone surrogate \uDFFF",
+        "\u202Eevil\u202C empathy",
+        "empathy\u200B\u200Dlistening",
+        "ｅｍｐａｔｈｙ",
+        "共感",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE articles; --",
+        "%00%2e%2e%2f",
+        " ".repeat(499),
+        "x".repeat(500),
+        IntStream.range(0, 60).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR ")),
+        "(".repeat(21) + "empathy" + ")".repeat(21),
+        "(".repeat(400),
+        ")".repeat(400),
+        "\"" + "(".repeat(400) + "\"");
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileQueries")
+  void aHostileQueryIsRefusedClearlyOrAnsweredWithinBounds(String query) throws IOException {
+    for (KnowledgeBase engine : List.of(kb, unguarded)) {
+      answerOrRefusal(engine, SearchRequest.of(query));
+      answerOrRefusal(engine, SearchRequest.of(query).withPage(2, 50));
+      suggestOrRefusal(engine, query);
+    }
+    assertEnginesStillAnswer();
+  }
+
+  @Test
+  void leadingWildcardsAreRefused() {
+    for (String query : List.of("*pathy", "?mpathy", "title:*flect", "body:?ilence")) {
+      InvalidQueryException e = refused(kb, SearchRequest.of(query));
+      assertTrue(e.getMessage().contains("'*' or '?'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void thousandsOfNestedParenthesesAreRefusedQuicklyByTheGuard() {
+    String deep = "(".repeat(240) + "empathy" + ")".repeat(240);
+    long start = System.nanoTime();
+    InvalidQueryException e = refused(kb, SearchRequest.of(deep));
+    assertTrue(e.getMessage().contains("nests parentheses more than 20 deep"), e.getMessage());
+    assertTrue(millisSince(start) < 200, "took " + millisSince(start) + " ms");
+
+    String thousands = "(".repeat(5_000) + "empathy" + ")".repeat(5_000);
+    assertTrue(refused(kb, SearchRequest.of(thousands)).getMessage().contains("too long"));
+  }
+
+  @Test
+  void parenthesesDeepEnoughToOverflowTheParserAreRefusedNotThrownAsErrors() {
+    // The guards are opened wide here, so the query reaches the classic parser, whose recursion
+    // overflows the stack; that must come back as a refusal, never as a StackOverflowError.
+    String deep = "(".repeat(60_000) + "empathy" + ")".repeat(60_000);
+    long start = System.nanoTime();
+    InvalidQueryException e = refused(unguarded, SearchRequest.of(deep));
+    assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
+    assertTrue(millisSince(start) < SEARCH_BOUND_MILLIS, "took " + millisSince(start) + " ms");
+    assertEnginesStillAnswer();
+  }
+
+  @Test
+  void thousandsOfOredTermsAreRefusedAsTooManyClauses() {
+    String query =
+        IntStream.range(0, 3_000).mapToObj(i -> "t" + i).collect(Collectors.joining(" OR "));
+    long start = System.nanoTime();
+    InvalidQueryException e = refused(unguarded, SearchRequest.of(query));
+    assertTrue(e.getMessage().contains("too many"), e.getMessage());
+    assertTrue(millisSince(start) < SEARCH_BOUND_MILLIS, "took " + millisSince(start) + " ms");
+    assertTrue(refused(kb, SearchRequest.of(query)).getMessage().contains("too long"));
+    assertEnginesStillAnswer();
+  }
+
+  @Test
+  void regularExpressionsAreRefused() {
+    for (String query : List.of("/emp.*/", "/(a|aa)*b{1000}/", "title:/[a-z]{1,1000}/")) {
+      InvalidQueryException e = refused(kb, SearchRequest.of(query));
+      assertTrue(e.getMessage().contains("regular expressions"), e.getMessage());
+    }
+  }
+
+  @Test
+  void widePrefixAndFuzzyQueriesGiveABoundedAnswer() throws IOException {
+    for (String query : List.of("co*", "re*", "s?*", "client~2", "ab~2", "the~1 of~1 a~2")) {
+      SearchResponse response = answered(kb, SearchRequest.of(query).withPage(1, 50));
+      assertTrue(response.hits().size() <= 50, query);
+    }
+    SearchResponse prefix = answered(kb, SearchRequest.of("co*"));
+    assertTrue(prefix.total() > 10, "co* should match many articles, got " + prefix.total());
+    InvalidQueryException e = refused(kb, SearchRequest.of("c*"));
+    assertTrue(e.getMessage().contains("at least two letters"), e.getMessage());
+  }
+
+  @Test
+  void aHundredThousandCharacterQueryIsRefusedInMillisecondsBeforeParsing() {
+    // Unbalanced parentheses: if this reached the parser it would overflow or fail differently.
+    String huge = "(".repeat(50_000) + "a".repeat(50_000);
+    refused(kb, SearchRequest.of(huge));
+    long start = System.nanoTime();
+    InvalidQueryException e = refused(kb, SearchRequest.of(huge));
+    long took = millisSince(start);
+    assertEquals("the query is too long (100000 characters; at most 500)", e.getMessage());
+    assertTrue(took < 50, "took " + took + " ms");
+    long startSuggest = System.nanoTime();
+    assertThrows(InvalidQueryException.class, () -> kb.search().suggest(huge));
+    assertTrue(millisSince(startSuggest) < 50);
+  }
+
+  @Test
+  void controlCharactersAndEmojiAreHarmless() throws IOException {
+    SearchResponse withControls = answered(kb, SearchRequest.of("empathy\u0000\u0007\u001b"));
+    assertTrue(withControls.total() > 0, "control characters should be read as spaces");
+    assertFalse(withControls.query().chars().anyMatch(Character::isISOControl));
+    SearchResponse withEmoji = answered(kb, SearchRequest.of("\uD83D\uDE00 empathy \uD83D\uDC4D"));
+    assertTrue(withEmoji.total() > 0);
+    answered(kb, SearchRequest.of("\uD83D\uDE00"));
+    answered(kb, SearchRequest.of("\uD800"));
+  }
+
+  @Test
+  void pageAndSizeOutOfRangeAreRefusedWithTheRange() {
+    record Case(int page, int size, String message) {}
+    for (Case c :
+        List.of(
+            new Case(0, 10, "page must be 1 or more"),
+            new Case(-1, 10, "page must be 1 or more"),
+            new Case(Integer.MIN_VALUE, 10, "page must be 1 or more"),
+            new Case(1, 0, "size must be between 1 and 50"),
+            new Case(1, -5, "size must be between 1 and 50"),
+            new Case(1, 51, "size must be between 1 and 50"),
+            new Case(1, Integer.MAX_VALUE, "size must be between 1 and 50"),
+            new Case(101, 10, "only the first 1000 results"),
+            new Case(Integer.MAX_VALUE, 50, "only the first 1000 results"))) {
+      InvalidQueryException e =
+          refused(kb, SearchRequest.of("empathy").withPage(c.page(), c.size()));
+      assertTrue(e.getMessage().contains(c.message()), c + " -> " + e.getMessage());
+    }
+  }
+
+  @Test
+  void aPageBeyondTheLastResultIsEmptyNotAnError() throws IOException {
+    SearchResponse response = answered(kb, SearchRequest.of("empathy").withPage(100, 10));
+    assertEquals(List.of(), response.hits());
+    assertTrue(response.total() > 0);
+  }
+
+  @Test
+  void unknownFilterValuesAreRefusedOrMatchNothing() throws IOException {
+    assertTrue(
+        refused(kb, SearchRequest.of("empathy").withFilters("no-such-category", null, null))
+            .getMessage()
+            .contains("unknown category 'no-such-category'"));
+    assertTrue(
+        refused(kb, SearchRequest.of("empathy").withFilters(null, null, "expert"))
+            .getMessage()
+            .contains("unknown level 'expert'"));
+    assertTrue(
+        refused(kb, SearchRequest.of("empathy").withFilters(null, "<b>Bold</b>", null))
+            .getMessage()
+            .contains("a tag is lowercase words"));
+    refused(kb, SearchRequest.of("").withFilters("\u0000", null, null));
+    refused(kb, SearchRequest.of("").withFilters(null, null, "x".repeat(100_000)));
+    SearchResponse unknownTag =
+        answered(kb, SearchRequest.of("empathy").withFilters(null, "no-such-tag", null));
+    assertEquals(0, unknownTag.total());
+  }
+
+  @Test
+  void aSearchThatRunsOutOfTimeReturnsPartialResultsMarkedPartial(@TempDir Path tmp)
+      throws IOException, ConfigException {
+    Path articles = tmp.resolve("articles");
+    TestCorpus.generate(articles, 1_500);
+    Path config = TestCorpus.copyConfig(tmp.resolve("config"), "timeoutMillis: 1\n");
+    try (KnowledgeBase slow = KnowledgeBase.open(TestCorpus.paths(articles, config, tmp.resolve("i")))) {
+      slow.sync(false, org.rapportkb.index.ProgressListener.NONE);
+      int partial = 0;
+      for (int i = 0; i < 20 && partial == 0; i++) {
+        SearchResponse response = answered(slow, SearchRequest.of("client OR counselor OR co*"));
+        assertTrue(response.hits().size() <= 10);
+        if (response.partial()) {
+          partial++;
+          assertTrue(response.total() < 1_500, "a partial answer counts what it saw");
+        }
+      }
+      assertTrue(partial > 0, "a 1 ms budget over 1,500 articles should run out");
+    }
+    SearchResponse normal = answered(kb, SearchRequest.of("client OR counselor OR co*"));
+    assertFalse(normal.partial());
+  }
+
+  private static void answerOrRefusal(KnowledgeBase engine, SearchRequest request)
+      throws IOException {
+    long start = System.nanoTime();
+    try {
+      SearchResponse response = engine.search().search(request);
+      assertNotNull(response.hits());
+      assertNotNull(response.facets());
+      assertTrue(response.hits().size() <= request.size());
+      assertTrue(response.total() >= 0);
+    } catch (InvalidQueryException e) {
+      assertClear(e);
+    }
+    long took = millisSince(start);
+    assertTrue(took < SEARCH_BOUND_MILLIS, "took " + took + " ms");
+  }
+
+  private static void suggestOrRefusal(KnowledgeBase engine, String typed) throws IOException {
+    try {
+      List<Suggestion> suggestions = engine.search().suggest(typed);
+      assertTrue(suggestions.size() <= 10);
+    } catch (InvalidQueryException e) {
+      assertClear(e);
+    }
+  }
+
+  /** A refusal message is one line for people: no exception names, no stack frames. */
+  private static void assertClear(InvalidQueryException e) {
+    String message = e.getMessage();
+    assertNotNull(message);
+    assertFalse(message.isBlank());
+    assertFalse(message.contains("\n"), message);
+    assertFalse(message.contains("Exception"), message);
+    assertFalse(message.contains("org.apache"), message);
+    assertTrue(message.length() < 400, message);
+  }
+
+  private static InvalidQueryException refused(KnowledgeBase engine, SearchRequest request) {
+    InvalidQueryException e =
+        assertThrows(InvalidQueryException.class, () -> engine.search().search(request));
+    assertClear(e);
+    return e;
+  }
+
+  private static SearchResponse answered(KnowledgeBase engine, SearchRequest request)
+      throws IOException {
+    long start = System.nanoTime();
+    SearchResponse response = engine.search().search(request);
+    assertTrue(millisSince(start) < SEARCH_BOUND_MILLIS);
+    assertTrue(response.hits().size() <= request.size());
+    return response;
+  }
+
+  private static void assertEnginesStillAnswer() {
+    List<String> failures = new ArrayList<>();
+    for (KnowledgeBase engine : List.of(kb, unguarded)) {
+      try {
+        SearchResponse response = engine.search().search(SearchRequest.of("empathy"));
+        if (response.total() == 0 || response.partial()) {
+          failures.add("no normal answer: " + response.total());
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.add(e.toString());
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}
