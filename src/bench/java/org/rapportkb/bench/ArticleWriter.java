@@ -82,7 +82,7 @@ final class ArticleWriter {
     if (random.nextInt(100) == 0) {
       out.append("draft: true\n");
     }
-    out.append("---\n");
+    out.append("---\n\n");
     Source own = spec.source();
     heading(out, "What it is");
     paragraphs(out, random, own, "What it is", 2);
@@ -104,7 +104,7 @@ final class ArticleWriter {
     practice(out, random, own);
     heading(out, "Sources");
     list(out, random, own, "Sources", 2 + random.nextInt(3), false);
-    return out.toString();
+    return out.toString().strip() + "\n";
   }
 
   private static String quoted(String text) {
@@ -143,6 +143,9 @@ final class ArticleWriter {
   }
 
   private static void heading(StringBuilder out, String name) {
+    while (out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
+      out.setLength(out.length() - 1);
+    }
     out.append("\n## ").append(name).append("\n\n");
   }
 
@@ -152,13 +155,14 @@ final class ArticleWriter {
     List<String> any = allSentences.get(section);
     for (int p = 0; p < count; p++) {
       int sentences = 2 + random.nextInt(3);
-      StringBuilder paragraph = new StringBuilder();
-      for (int s = 0; s < sentences; s++) {
+      Set<String> chosen = new LinkedHashSet<>();
+      for (int s = 0; s < sentences * 3 && chosen.size() < sentences; s++) {
         String sentence = pick(random, mine, any);
         if (sentence != null) {
-          paragraph.append(paragraph.isEmpty() ? "" : " ").append(sentence);
+          chosen.add(sentence);
         }
       }
+      String paragraph = String.join(" ", chosen);
       if (!paragraph.isEmpty()) {
         out.append(paragraph).append("\n\n");
       }

@@ -28,7 +28,7 @@ import org.rapportkb.index.IndexFields;
  */
 final class KbQueryParser extends QueryParser {
   static final String ANY_FIELD = "_any";
-  private static final float TIE_BREAKER = 0.3f;
+  private static final float TIE_BREAKER = 0.5f;
   private static final float PHRASE_BONUS = 2f;
   private static final float EXACT_NAME_BONUS = 4f;
   private static final Map<String, String> TEXT_FIELDS =

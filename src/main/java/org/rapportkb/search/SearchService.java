@@ -185,10 +185,11 @@ public final class SearchService implements AutoCloseable {
 
   private static void checkFilters(SearchRequest request, KbConfig config) {
     if (present(request.category()) && config.category(request.category()).isEmpty()) {
-      throw new InvalidQueryException("unknown category '" + request.category() + "'");
+      throw new InvalidQueryException("unknown category '" + shown(request.category()) + "'");
     }
     if (present(request.level()) && Level.parse(request.level()).isEmpty()) {
-      throw new InvalidQueryException("unknown level '" + request.level() + "' (use " + Level.allSlugs() + ")");
+      throw new InvalidQueryException(
+          "unknown level '" + shown(request.level()) + "' (use " + Level.allSlugs() + ")");
     }
     if (present(request.tag()) && !Slugs.isValid(request.tag())) {
       throw new InvalidQueryException("a tag is lowercase words joined by '-'");
@@ -197,6 +198,11 @@ public final class SearchService implements AutoCloseable {
 
   private static boolean filtered(SearchRequest request) {
     return present(request.category()) || present(request.level()) || present(request.tag());
+  }
+
+  /** A client's value as quoted back in a message: cut short, so a huge value stays out. */
+  private static String shown(String value) {
+    return value.length() <= 60 ? value : value.substring(0, 60) + "…";
   }
 
   private static boolean present(String value) {

@@ -1,0 +1,98 @@
+package org.rapportkb.web;
+
+import io.javalin.http.sse.SseClient;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.rapportkb.json.Json;
+
+/**
+ * {@code /events}: a server-sent event stream telling open article pages which articles changed,
+ * so that a page reloads itself when its article is saved. A comment every few seconds keeps idle
+ * connections open.
+ */
+final class LiveReload implements AutoCloseable {
+  static final String EVENT = "articles-changed";
+  private static final long HEARTBEAT_SECONDS = 15;
+
+  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService heartbeat;
+
+  /** Keeps a new event stream open until the browser leaves or the server stops. */
+  void connect(SseClient client) {
+    client.onClose(() -> clients.remove(client));
+    clients.add(client);
+    send(client, () -> client.sendComment("connected"));
+    client.keepAlive();
+  }
+
+  /** Tells every open page that these articles changed. */
+  void broadcast(Collection<String> slugs) {
+    String data = Json.write(new Changed(List.copyOf(slugs)));
+    for (SseClient client : clients) {
+      send(client, () -> client.sendEvent(EVENT, data));
+    }
+  }
+
+  int connections() {
+    return clients.size();
+  }
+
+  synchronized void start() {
+    if (heartbeat == null) {
+      heartbeat =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "rapport-kb-live-reload");
+                thread.setDaemon(true);
+                return thread;
+              });
+      heartbeat.scheduleAtFixedRate(
+          this::ping, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  private void ping() {
+    for (SseClient client : clients) {
+      send(client, () -> client.sendComment("ping"));
+    }
+  }
+
+  /** Writes to one stream at a time; a stream that fails is dropped. */
+  private void send(SseClient client, Runnable write) {
+    synchronized (client) {
+      if (client.terminated()) {
+        clients.remove(client);
+        return;
+      }
+      try {
+        write.run();
+      } catch (RuntimeException e) {
+        clients.remove(client);
+        client.close();
+      }
+    }
+  }
+
+  /** Ends every open stream (browsers reconnect by themselves) and stops the heartbeat. */
+  @Override
+  public synchronized void close() {
+    if (heartbeat != null) {
+      heartbeat.shutdownNow();
+      heartbeat = null;
+    }
+    for (SseClient client : clients) {
+      synchronized (client) {
+        client.close();
+      }
+    }
+    clients.clear();
+  }
+
+  /** The data of an {@value #EVENT} event. */
+  record Changed(List<String> slugs) {}
+}

@@ -1,0 +1,62 @@
+package org.rapportkb.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+import org.rapportkb.search.SearchRequest;
+
+/**
+ * What a search page shows, exactly as its URL says: query, filters, page and page size. Default
+ * values are left out of the URL so that shared links stay short.
+ */
+record SearchState(String query, String category, String tag, String level, int page, int size) {
+  static final int DEFAULT_PAGE = 1;
+  static final int DEFAULT_SIZE = 10;
+
+  SearchRequest toRequest() {
+    return new SearchRequest(query, category, tag, level, page, size, false);
+  }
+
+  SearchState withQuery(String newQuery) {
+    return new SearchState(newQuery, category, tag, level, DEFAULT_PAGE, size);
+  }
+
+  SearchState withPage(int newPage) {
+    return new SearchState(query, category, tag, level, newPage, size);
+  }
+
+  /** The same search with one filter set (or removed, with null), from the first page. */
+  SearchState withFilter(String param, String value) {
+    return switch (param) {
+      case "category" -> new SearchState(query, value, tag, level, DEFAULT_PAGE, size);
+      case "tag" -> new SearchState(query, category, value, level, DEFAULT_PAGE, size);
+      case "level" -> new SearchState(query, category, tag, value, DEFAULT_PAGE, size);
+      default -> throw new IllegalArgumentException("no filter named " + param);
+    };
+  }
+
+  SearchState withoutFilters() {
+    return new SearchState(query, null, null, null, DEFAULT_PAGE, size);
+  }
+
+  String url() {
+    StringJoiner params = new StringJoiner("&", "?", "").setEmptyValue("");
+    add(params, "q", query);
+    add(params, "category", category);
+    add(params, "tag", tag);
+    add(params, "level", level);
+    if (page != DEFAULT_PAGE) {
+      params.add("page=" + page);
+    }
+    if (size != DEFAULT_SIZE) {
+      params.add("size=" + size);
+    }
+    return "/search" + params;
+  }
+
+  private static void add(StringJoiner params, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+  }
+}

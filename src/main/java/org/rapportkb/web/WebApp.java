@@ -1,0 +1,138 @@
+package org.rapportkb.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Collection;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.json.Json;
+import org.rapportkb.web.view.Site;
+
+/**
+ * The web server: search, article pages, the curriculum and practice as HTML, the JSON API, and
+ * the live-reload event stream, over one {@link KnowledgeBase}.
+ *
+ * <p>NOTE: whoever updates the index while the server runs calls {@link #articlesChanged} after
+ * each update, so that open article pages reload.
+ */
+public final class WebApp implements AutoCloseable {
+  /** Longest request line plus headers Jetty accepts; a longer address gets a 414. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  /** Largest request body accepted; the server only answers GET requests. */
+  static final long MAX_BODY_BYTES = 64 * 1024;
+
+  /** How long a stopping server lets in-flight requests finish. */
+  static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  private final LiveReload liveReload = new LiveReload();
+  private final Javalin javalin;
+
+  /** Builds the server; nothing listens until {@link #start}. */
+  public WebApp(KnowledgeBase kb) {
+    Templates templates = new Templates();
+    SearchController search = new SearchController(kb, templates);
+    ArticleController articles = new ArticleController(kb, templates);
+    BrowseController browse = new BrowseController(kb, templates);
+    PracticeController practice = new PracticeController(kb, templates);
+    HealthController health = new HealthController(kb);
+    ErrorMapping errors = new ErrorMapping(templates, () -> new Site(kb.config().categories()));
+    this.javalin =
+        Javalin.create(
+            config -> {
+              configureServer(config);
+              var routes = config.routes;
+              routes.before(SecurityHeaders::apply);
+              routes.get("/", browse::home);
+              routes.get("/search", search::page);
+              routes.get("/articles/{slug}", articles::page);
+              routes.get("/categories/{category}", browse::category);
+              routes.get("/tags/{tag}", browse::tag);
+              routes.get("/curriculum", browse::curriculum);
+              routes.get("/practice", practice::page);
+              routes.get("/api/search", search::apiSearch);
+              routes.get("/api/suggest", search::apiSuggest);
+              routes.get("/api/articles", articles::apiList);
+              routes.get("/api/articles/{slug}", articles::apiGet);
+              routes.get("/health", health::health);
+              routes.sse("/events", liveReload::connect);
+              errors.register(routes);
+            });
+  }
+
+  private void configureServer(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    config.http.maxRequestSize = MAX_BODY_BYTES;
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/static";
+          files.directory = "/static";
+          files.location = Location.CLASSPATH;
+          files.headers = Map.of("Cache-Control", "no-cache");
+        });
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setRequestHeaderSize(MAX_HEADER_BYTES);
+          http.setSendServerVersion(false);
+          http.setSendXPoweredBy(false);
+        });
+    config.jetty.modifyServer(WebApp::configureJetty);
+    config.events.serverStarted(liveReload::start);
+    config.events.serverStopping(liveReload::close);
+  }
+
+  private static void configureJetty(Server server) {
+    server.setErrorHandler(new JettyErrors());
+    server.insertHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
+    server.insertHandler(new GracefulHandler());
+    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+  }
+
+  /** The Javalin application, for tests that start it themselves. */
+  public Javalin javalin() {
+    return javalin;
+  }
+
+  /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+  public WebApp start(String host, int port) {
+    javalin.start(host, port);
+    return this;
+  }
+
+  /** The port the server listens on, once started. */
+  public int port() {
+    return javalin.port();
+  }
+
+  /**
+   * Tells the article pages open in browsers that these articles changed (were saved, added or
+   * deleted); each page whose article is among them reloads itself.
+   */
+  public void articlesChanged(Collection<String> slugs) {
+    if (!slugs.isEmpty()) {
+      liveReload.broadcast(slugs);
+    }
+  }
+
+  /** How many browsers listen for changes right now. */
+  public int liveReloadConnections() {
+    return liveReload.connections();
+  }
+
+  /** Stops accepting requests, lets those in flight finish, then stops. */
+  public void stop() {
+    javalin.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

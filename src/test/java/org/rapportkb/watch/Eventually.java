@@ -1,0 +1,24 @@
+package org.rapportkb.watch;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Bounded waits for the watcher's asynchronous callbacks: polls a condition until a deadline. */
+final class Eventually {
+  private static final long POLL_MILLIS = 10;
+
+  private Eventually() {}
+
+  /** Waits until {@code condition} holds; fails with {@code what} when {@code within} passes. */
+  static void await(Duration within, String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.call()) {
+      if (System.nanoTime() - deadline > 0) {
+        fail("not within " + within.toMillis() + " ms: " + what);
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+}
