@@ -31,6 +31,7 @@ final class KbQueryParser extends QueryParser {
   private static final float TIE_BREAKER = 0.5f;
   private static final float PHRASE_BONUS = 2f;
   private static final float EXACT_NAME_BONUS = 4f;
+  private static final int NEARBY_SLOP = 3;
   private static final Map<String, String> TEXT_FIELDS =
       Map.of(
           "title", IndexFields.TITLE,
@@ -116,6 +117,13 @@ final class KbQueryParser extends QueryParser {
           query.add(new BoostQuery(phrase, boost), BooleanClause.Occur.SHOULD);
         }
       }
+      for (String field : List.of(IndexFields.SUMMARY, IndexFields.CLIENT, IndexFields.BODY)) {
+        Query near = nearby(field, text);
+        if (near != null) {
+          float boost = boosts.getOrDefault(field, 1f) * PHRASE_BONUS;
+          query.add(new BoostQuery(near, boost), BooleanClause.Occur.SHOULD);
+        }
+      }
     }
     String name = IndexFields.exactName(text);
     if (!name.isEmpty()) {
@@ -137,6 +145,15 @@ final class KbQueryParser extends QueryParser {
   private Query analyzed(String field, String text, boolean quoted) {
     try {
       return super.getFieldQuery(field, text, quoted);
+    } catch (ParseException e) {
+      return null;
+    }
+  }
+
+  /** The words close together (a sloppy phrase), as trainees describe a situation. */
+  private Query nearby(String field, String text) {
+    try {
+      return super.getFieldQuery(field, text, NEARBY_SLOP);
     } catch (ParseException e) {
       return null;
     }
