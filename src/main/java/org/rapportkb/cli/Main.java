@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     version = "rapport-kb 0.1.0",
     description = "A searchable knowledge base of rapport techniques for counseling trainees.",
     subcommands = {
+      ServeCommand.class,
       IndexCommand.class,
       SearchCommand.class,
       CheckCommand.class,

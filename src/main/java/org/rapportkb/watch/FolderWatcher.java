@@ -34,8 +34,8 @@ import org.rapportkb.article.ArticleScanner;
  * logged and the watcher goes on. Editors' temporary files, hidden files and files not ending in
  * {@code .md} under the articles folder never cause a call.
  *
- * <p>NOTE: a watched root folder that is removed is looked for again every quiet period (at least
- * every {@value #MIN_RETRY_MILLIS} ms), and its reappearance is reported as a full change.
+ * <p>NOTE: a watched root folder that is removed is looked for again every quiet period (and no
+ * more often than every 100 ms), and its reappearance is reported as a full change.
  */
 public final class FolderWatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FolderWatcher.class.getName());

@@ -27,13 +27,21 @@ final class KnowledgeBaseSync {
     this.afterSync = afterSync;
   }
 
+  /** Syncs, and logs the problems of the files that changed (of all files when unknown). */
   void articlesChanged(Set<String> slugs) {
-    afterSync.accept(new ArticleChange(slugs, sync(slugs)));
+    IndexReport report = sync();
+    log(
+        "articles",
+        report.problems().stream()
+            .filter(p -> slugs.isEmpty() || slugs.contains(FolderWatcher.slugOf(p.path())))
+            .toList());
+    afterSync.accept(new ArticleChange(slugs, report));
   }
 
   /**
    * Reloads the config, which re-syncs the index when the config is valid; the report then comes
-   * from one more sync, which finds the index up to date unless articles changed meanwhile.
+   * from one more sync, which finds the index up to date unless articles changed meanwhile. The
+   * problems logged are those of the reload, articles included.
    */
   void configChanged() {
     try {
@@ -41,11 +49,10 @@ final class KnowledgeBaseSync {
     } catch (IOException e) {
       throw new UncheckedIOException("reloading the config failed: " + e.getMessage(), e);
     }
-    afterSync.accept(new ArticleChange(Set.of(), sync(Set.of())));
+    afterSync.accept(new ArticleChange(Set.of(), sync()));
   }
 
-  /** Syncs, and logs the problems of the files that changed (of all files when unknown). */
-  private IndexReport sync(Set<String> slugs) {
+  private IndexReport sync() {
     IndexReport report;
     try {
       report = kb.sync(false, ProgressListener.NONE);
@@ -55,11 +62,6 @@ final class KnowledgeBaseSync {
     if (report.changed()) {
       LOG.info(report.summary());
     }
-    log(
-        "articles",
-        report.problems().stream()
-            .filter(p -> slugs.isEmpty() || slugs.contains(FolderWatcher.slugOf(p.path())))
-            .toList());
     return report;
   }
 

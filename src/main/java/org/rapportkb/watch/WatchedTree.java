@@ -25,8 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The folders of one tree registered with a watch service, so that each event can be traced back
- * to its folder. Hidden folders (a name starting with '.') are skipped, as the article scan skips
+ * The folders of one tree registered with a watch service, so that each event can be traced back to
+ * its folder. Hidden folders (a name starting with '.') are skipped, as the article scan skips
  * them. Used by one thread at a time.
  */
 final class WatchedTree {

@@ -4,10 +4,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.EndpointNotFound;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.rapportkb.article.Slugs;
+import org.rapportkb.json.Json;
 import org.rapportkb.search.InvalidQueryException;
 import org.rapportkb.web.view.ErrorView;
 import org.rapportkb.web.view.Page;
@@ -24,6 +27,8 @@ final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
   private static final String RENDERED = "rapportkb.error-rendered";
   private static final int[] STATUSES = {400, 404, 405, 413, 414, 431, 500, 503};
+  private static final String JSON = "application/json";
+  private static final String TEXT = "text/plain; charset=utf-8";
 
   private final Templates templates;
   private final Supplier<Site> site;
@@ -37,9 +42,11 @@ final class ErrorMapping {
     routes.exception(InvalidQueryException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
     routes.exception(
         HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+    routes.exception(EndpointNotFound.class, (e, ctx) -> respond(ctx, 404, null));
+    routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> respond(ctx, 405, null));
     routes.exception(
-        BadMessageException.class,
-        (e, ctx) -> respond(ctx, 400, "the address holds characters that cannot be read"));
+        HttpException.RuntimeException.class,
+        (e, ctx) -> respond(ctx, e.getCode() >= 400 ? e.getCode() : 400, null));
     routes.exception(Exception.class, this::unexpected);
     for (int status : STATUSES) {
       routes.error(status, this::fallback);
@@ -63,26 +70,44 @@ final class ErrorMapping {
     if (ctx.res().isCommitted()) {
       return;
     }
-    String text = status >= 500 || message == null || message.isBlank() ? defaultMessage(status) : message;
-    ctx.status(status);
-    if (wantsJson(ctx.path())) {
-      ctx.json(new ErrorBody(code(status), text));
-      return;
-    }
+    String path = ctx.path();
+    String query = status == 400 && path.equals("/search") ? queryOf(ctx) : null;
+    Body body = body(status, message, path, wantsJson(path), query);
+    ctx.status(status).contentType(body.contentType()).result(body.text());
+  }
+
+  /** The search to show again, when the query string can be read at all. */
+  private static String queryOf(Context ctx) {
     try {
-      templates.render(ctx, "error.jte", view(ctx, status, text));
+      return ctx.queryParam("q");
     } catch (RuntimeException e) {
-      LOG.error("cannot render the error page for {}", ctx.path(), e);
-      ctx.contentType("text/plain; charset=utf-8").result(status + " " + text);
+      return null;
     }
   }
 
-  private ErrorView view(Context ctx, int status, String message) {
-    String path = ctx.path();
-    String query = null;
-    if (status == 400 && path.equals("/search")) {
-      query = ctx.queryParam("q");
+  /**
+   * The answer to a failed request, for Javalin's handlers and for Jetty's own errors alike.
+   *
+   * @param message why, for people; null (or any 5xx) for the status's general message
+   * @param query the search to show again in the page's search box, or null
+   */
+  Body body(int status, String message, String path, boolean json, String query) {
+    String text =
+        status >= 500 || message == null || message.isBlank() ? defaultMessage(status) : message;
+    if (json) {
+      return new Body(JSON, Json.write(new ErrorBody(code(status), text)));
     }
+    try {
+      String sentence = sentence(text);
+      return new Body(
+          Templates.HTML, templates.render("error.jte", view(status, sentence, path, query)));
+    } catch (RuntimeException e) {
+      LOG.error("cannot render the error page for {}", path, e);
+      return new Body(TEXT, status + " " + text);
+    }
+  }
+
+  private ErrorView view(int status, String message, String path, String query) {
     String article = path.startsWith("/articles/") ? path.substring("/articles/".length()) : null;
     Page page =
         Page.of(heading(status, path), null, null)
@@ -90,6 +115,12 @@ final class ErrorMapping {
             .withoutHeaderSearch()
             .withLiveSlug(status == 404 && Slugs.isValid(article) ? article : null);
     return new ErrorView(page, status, heading(status, path), message, site.get());
+  }
+
+  /** {@code "unknown level 'x'"} becomes {@code "Unknown level 'x'."} for a page. */
+  private static String sentence(String text) {
+    String capital = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    return capital.matches("(?s).*[.!?]$") ? capital : capital + ".";
   }
 
   static boolean wantsJson(String path) {
@@ -105,7 +136,8 @@ final class ErrorMapping {
 
   private static String heading(int status, String path) {
     return switch (status) {
-      case 400 -> path.equals("/search") ? "That search could not be run" : "That request did not work";
+      case 400 ->
+          path.equals("/search") ? "That search could not be run" : "That request did not work";
       case 404 -> "Page not found";
       case 500, 503 -> "Something went wrong";
       default -> "That request did not work";
@@ -130,4 +162,7 @@ final class ErrorMapping {
 
   /** The JSON body of every error. */
   record ErrorBody(String error, String message) {}
+
+  /** A response body and its content type. */
+  record Body(String contentType, String text) {}
 }

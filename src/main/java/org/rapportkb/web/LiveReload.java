@@ -11,28 +11,38 @@ import java.util.concurrent.TimeUnit;
 import org.rapportkb.json.Json;
 
 /**
- * {@code /events}: a server-sent event stream telling open article pages which articles changed,
- * so that a page reloads itself when its article is saved. A comment every few seconds keeps idle
+ * {@code /events}: a server-sent event stream telling open article pages which articles changed, so
+ * that a page reloads itself when its article is saved. A comment every few seconds keeps idle
  * connections open.
  */
 final class LiveReload implements AutoCloseable {
   static final String EVENT = "articles-changed";
+
+  /** Sent once a stream is registered: from then on, no change is missed. */
+  static final String READY = "ready";
+
   private static final long HEARTBEAT_SECONDS = 15;
 
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService heartbeat;
+  private volatile boolean closed;
 
   /** Keeps a new event stream open until the browser leaves or the server stops. */
   void connect(SseClient client) {
     client.onClose(() -> clients.remove(client));
-    clients.add(client);
-    send(client, () -> client.sendComment("connected"));
     client.keepAlive();
+    clients.add(client);
+    if (closed) {
+      clients.remove(client);
+      client.close();
+      return;
+    }
+    send(client, () -> client.sendEvent(READY, "{}"));
   }
 
-  /** Tells every open page that these articles changed. */
+  /** Tells every open page that these articles changed; none named means any may have. */
   void broadcast(Collection<String> slugs) {
-    String data = Json.write(new Changed(List.copyOf(slugs)));
+    String data = Json.write(new Changed(List.copyOf(slugs), slugs.isEmpty()));
     for (SseClient client : clients) {
       send(client, () -> client.sendEvent(EVENT, data));
     }
@@ -81,6 +91,7 @@ final class LiveReload implements AutoCloseable {
   /** Ends every open stream (browsers reconnect by themselves) and stops the heartbeat. */
   @Override
   public synchronized void close() {
+    closed = true;
     if (heartbeat != null) {
       heartbeat.shutdownNow();
       heartbeat = null;
@@ -93,6 +104,10 @@ final class LiveReload implements AutoCloseable {
     clients.clear();
   }
 
-  /** The data of an {@value #EVENT} event. */
-  record Changed(List<String> slugs) {}
+  /**
+   * The data of an {@value #EVENT} event.
+   *
+   * @param all true when the changed articles are not known, so that every article page reloads
+   */
+  record Changed(List<String> slugs, boolean all) {}
 }

@@ -6,8 +6,8 @@ import io.javalin.http.NotFoundResponse;
 import org.rapportkb.article.Slugs;
 
 /**
- * Reads request parameters. Malformed numbers are a bad request; a path segment that is not a
- * slug cannot name anything, so it is not found.
+ * Reads request parameters. Malformed numbers are a bad request; a path segment that is not a slug
+ * cannot name anything, so it is not found.
  */
 final class Params {
   private Params() {}

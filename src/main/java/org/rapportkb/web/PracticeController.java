@@ -3,11 +3,8 @@ package org.rapportkb.web;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.Level;
@@ -18,8 +15,8 @@ import org.rapportkb.web.view.Site;
 
 /**
  * {@code /practice}: a client line from an example dialogue to respond to, then the counselor's
- * line to compare. {@code n} picks the exchange (so a link can be shared); without it one is
- * picked at random.
+ * line to compare. {@code n} picks the exchange (so a link can be shared); without it one is picked
+ * at random.
  */
 final class PracticeController {
   private static final List<String> LEVELS =
@@ -85,14 +82,10 @@ final class PracticeController {
   }
 
   private static String url(String category, String level, int n) {
-    StringJoiner params = new StringJoiner("&", "/practice?", "");
-    if (category != null) {
-      params.add("category=" + URLEncoder.encode(category, StandardCharsets.UTF_8));
-    }
-    if (level != null) {
-      params.add("level=" + URLEncoder.encode(level, StandardCharsets.UTF_8));
-    }
-    params.add("n=" + n);
-    return params.toString();
+    return new QueryString("/practice")
+        .add("category", category)
+        .add("level", level)
+        .add("n", n)
+        .toString();
   }
 }

@@ -11,6 +11,7 @@ import org.rapportkb.search.SearchResponse;
 import org.rapportkb.web.view.FacetGroup;
 import org.rapportkb.web.view.FacetLink;
 import org.rapportkb.web.view.Format;
+import org.rapportkb.web.view.HiddenField;
 import org.rapportkb.web.view.Link;
 import org.rapportkb.web.view.Page;
 import org.rapportkb.web.view.Pagination;
@@ -27,8 +28,9 @@ final class SearchPage {
   static SearchView view(
       Page page, SearchState state, SearchResponse response, Site site, QueryLimits limits) {
     List<Link> filters = new ArrayList<>();
-    List<Link> hidden = new ArrayList<>();
-    addFilter(filters, hidden, state, "category", state.category(), site.categoryName(state.category()));
+    List<HiddenField> hidden = new ArrayList<>();
+    addFilter(
+        filters, hidden, state, "category", state.category(), site.categoryName(state.category()));
     addFilter(filters, hidden, state, "level", state.level(), Format.level(state.level()));
     addFilter(filters, hidden, state, "tag", state.tag(), state.tag());
     String suggestionUrl =
@@ -49,14 +51,14 @@ final class SearchPage {
 
   private static void addFilter(
       List<Link> filters,
-      List<Link> hidden,
+      List<HiddenField> hidden,
       SearchState state,
       String param,
       String value,
       String label) {
     if (value != null) {
       filters.add(new Link(label, state.withFilter(param, null).url()));
-      hidden.add(new Link(param, value));
+      hidden.add(new HiddenField(param, value));
     }
   }
 
@@ -65,7 +67,8 @@ final class SearchPage {
     List<FacetValue> categories = new ArrayList<>(facets.getOrDefault("category", List.of()));
     categories.sort(
         Comparator.comparingInt(
-            (FacetValue v) -> site.category(v.value()).map(c -> c.order()).orElse(Integer.MAX_VALUE)));
+            (FacetValue v) ->
+                site.category(v.value()).map(c -> c.order()).orElse(Integer.MAX_VALUE)));
     List<FacetValue> levels = new ArrayList<>(facets.getOrDefault("level", List.of()));
     levels.sort(
         Comparator.comparingInt(
@@ -98,7 +101,9 @@ final class SearchPage {
     int last = (int) Math.max(1, (reachable + state.size() - 1) / state.size());
     int current = state.page();
     Link previous =
-        current > 1 ? new Link("Previous", state.withPage(Math.min(current - 1, last)).url()) : null;
+        current > 1
+            ? new Link("Previous", state.withPage(Math.min(current - 1, last)).url())
+            : null;
     Link next = current < last ? new Link("Next", state.withPage(current + 1).url()) : null;
     List<Pagination.PageLink> pages = new ArrayList<>();
     if (last > 1) {
@@ -124,7 +129,6 @@ final class SearchPage {
   }
 
   private static Pagination.PageLink link(SearchState state, int number, int current) {
-    return new Pagination.PageLink(
-        number, state.withPage(number).url(), number == current, false);
+    return new Pagination.PageLink(number, state.withPage(number).url(), number == current, false);
   }
 }

@@ -1,8 +1,5 @@
 package org.rapportkb.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.StringJoiner;
 import org.rapportkb.search.SearchRequest;
 
 /**
@@ -40,23 +37,18 @@ record SearchState(String query, String category, String tag, String level, int 
   }
 
   String url() {
-    StringJoiner params = new StringJoiner("&", "?", "").setEmptyValue("");
-    add(params, "q", query);
-    add(params, "category", category);
-    add(params, "tag", tag);
-    add(params, "level", level);
+    QueryString url =
+        new QueryString("/search")
+            .add("q", query)
+            .add("category", category)
+            .add("tag", tag)
+            .add("level", level);
     if (page != DEFAULT_PAGE) {
-      params.add("page=" + page);
+      url.add("page", page);
     }
     if (size != DEFAULT_SIZE) {
-      params.add("size=" + size);
+      url.add("size", size);
     }
-    return "/search" + params;
-  }
-
-  private static void add(StringJoiner params, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
+    return url.toString();
   }
 }

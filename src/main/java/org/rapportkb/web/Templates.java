@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 
 /** Renders the precompiled JTE pages; every template takes one parameter, its view. */
 final class Templates {
+  static final String HTML = "text/html; charset=utf-8";
+
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
   String render(String template, Object view) {
@@ -16,6 +18,6 @@ final class Templates {
   }
 
   void render(Context ctx, String template, Object view) {
-    ctx.html(render(template, view));
+    ctx.contentType(HTML).result(render(template, view));
   }
 }

@@ -6,16 +6,21 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.json.Json;
 import org.rapportkb.web.view.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The web server: search, article pages, the curriculum and practice as HTML, the JSON API, and
- * the live-reload event stream, over one {@link KnowledgeBase}.
+ * The web server: search, article pages, the curriculum and practice as HTML, the JSON API, and the
+ * live-reload event stream, over one {@link KnowledgeBase}.
  *
  * <p>NOTE: whoever updates the index while the server runs calls {@link #articlesChanged} after
  * each update, so that open article pages reload.
@@ -30,7 +35,10 @@ public final class WebApp implements AutoCloseable {
   /** How long a stopping server lets in-flight requests finish. */
   static final long STOP_TIMEOUT_MILLIS = 10_000;
 
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
   private final LiveReload liveReload = new LiveReload();
+  private final GracefulHandler graceful = new GracefulHandler();
   private final Javalin javalin;
 
   /** Builds the server; nothing listens until {@link #start}. */
@@ -45,7 +53,7 @@ public final class WebApp implements AutoCloseable {
     this.javalin =
         Javalin.create(
             config -> {
-              configureServer(config);
+              configureServer(config, errors);
               var routes = config.routes;
               routes.before(SecurityHeaders::apply);
               routes.get("/", browse::home);
@@ -65,11 +73,12 @@ public final class WebApp implements AutoCloseable {
             });
   }
 
-  private void configureServer(JavalinConfig config) {
+  private void configureServer(JavalinConfig config, ErrorMapping errors) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
     config.http.maxRequestSize = MAX_BODY_BYTES;
+    config.http.prefer405over404 = true;
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/static";
@@ -83,16 +92,15 @@ public final class WebApp implements AutoCloseable {
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
         });
-    config.jetty.modifyServer(WebApp::configureJetty);
+    config.jetty.modifyServer(server -> configureJetty(server, errors));
     config.events.serverStarted(liveReload::start);
     config.events.serverStopping(liveReload::close);
   }
 
-  private static void configureJetty(Server server) {
-    server.setErrorHandler(new JettyErrors());
+  private void configureJetty(Server server, ErrorMapping errors) {
+    server.setErrorHandler(new JettyErrors(errors));
     server.insertHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
-    server.insertHandler(new GracefulHandler());
-    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+    server.insertHandler(graceful);
   }
 
   /** The Javalin application, for tests that start it themselves. */
@@ -113,12 +121,11 @@ public final class WebApp implements AutoCloseable {
 
   /**
    * Tells the article pages open in browsers that these articles changed (were saved, added or
-   * deleted); each page whose article is among them reloads itself.
+   * deleted); each page whose article is among them reloads itself. An empty collection means that
+   * any article may have changed (a full rescan, a config reload): every article page reloads.
    */
   public void articlesChanged(Collection<String> slugs) {
-    if (!slugs.isEmpty()) {
-      liveReload.broadcast(slugs);
-    }
+    liveReload.broadcast(slugs);
   }
 
   /** How many browsers listen for changes right now. */
@@ -126,8 +133,23 @@ public final class WebApp implements AutoCloseable {
     return liveReload.connections();
   }
 
-  /** Stops accepting requests, lets those in flight finish, then stops. */
+  /**
+   * Stops gracefully: ends the live-reload streams, answers new requests with 503, lets those in
+   * flight finish (for {@value #STOP_TIMEOUT_MILLIS} ms at most), then stops the server.
+   */
   public void stop() {
+    liveReload.close();
+    if (javalin.jettyServer().started()) {
+      try {
+        graceful.shutdown().get(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        LOG.warn("requests still running after {} ms; stopping anyway", STOP_TIMEOUT_MILLIS);
+      } catch (ExecutionException e) {
+        LOG.warn("waiting for requests to finish failed; stopping anyway", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     javalin.stop();
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,9 @@ import org.rapportkb.article.ArticleScanner;
 class FolderWatcherTest {
   private static final Duration DEBOUNCE = Duration.ofMillis(150);
   private static final Duration WAIT = Duration.ofSeconds(5);
+
   /** Long enough for a stray callback to show up after the expected one. */
-  private static final long SETTLE_MILLIS = 3 * DEBOUNCE.toMillis();
+  private static final long SETTLE_MILLIS = 2 * DEBOUNCE.toMillis();
 
   @TempDir Path dir;
   private Path articles;
@@ -79,7 +81,8 @@ class FolderWatcherTest {
   }
 
   private void awaitSeen(String... slugs) throws Exception {
-    Eventually.await(WAIT, "callbacks with " + List.of(slugs), () -> seen().containsAll(List.of(slugs)));
+    Eventually.await(
+        WAIT, "callbacks with " + List.of(slugs), () -> seen().containsAll(List.of(slugs)));
   }
 
   private static void settle() throws InterruptedException {
@@ -179,8 +182,7 @@ class FolderWatcherTest {
     write(articles.resolve("topic/a.md"), "# A\n");
     start();
     deleteTree(articles.resolve("topic"));
-    Eventually.await(
-        WAIT, "a callback for the removed folder", () -> !calls.isEmpty());
+    Eventually.await(WAIT, "a callback for the removed folder", () -> !calls.isEmpty());
     assertTrue(
         calls.stream().allMatch(slugs -> slugs.isEmpty() || slugs.contains("a")),
         "the removal is reported as 'a' or as unknown: " + calls);
@@ -323,7 +325,7 @@ class FolderWatcherTest {
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -109,11 +109,11 @@ class KnowledgeBaseWatchTest {
             categories,
             Files.readString(categories)
                 .replace("name: The therapeutic alliance", "name: The working alliance"));
-        Eventually.await(
-            Duration.ofSeconds(5), "the reload is reported", () -> !changes.isEmpty());
+        Eventually.await(Duration.ofSeconds(5), "the reload is reported", () -> !changes.isEmpty());
         assertTrue(changes.get(0).everything());
         assertTrue(
-            kb.config().categories().stream().anyMatch(c -> c.name().equals("The working alliance")),
+            kb.config().categories().stream()
+                .anyMatch(c -> c.name().equals("The working alliance")),
             "the new config is in use");
       }
     }
@@ -122,12 +122,13 @@ class KnowledgeBaseWatchTest {
   @Test
   void aReadOnlyKnowledgeBaseCannotBeWatched() throws Exception {
     var paths = copyProject();
-    try (KnowledgeBase writer = KnowledgeBase.open(paths);
-        KnowledgeBase reader = KnowledgeBase.openForSearch(paths)) {
+    try (KnowledgeBase writer = KnowledgeBase.open(paths)) {
       writer.sync(false, ProgressListener.NONE);
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> FolderWatcher.forKnowledgeBase(reader, change -> {}, Duration.ofMillis(150)));
+      try (KnowledgeBase reader = KnowledgeBase.openForSearch(paths)) {
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FolderWatcher.forKnowledgeBase(reader, change -> {}, Duration.ofMillis(150)));
+      }
     }
   }
 }

@@ -8,7 +8,7 @@ import org.rapportkb.search.SearchResponse;
  *
  * @param query the query as typed
  * @param filters the active filters, each with the URL that removes it
- * @param hidden the active filters as form fields, so a new query keeps them
+ * @param hidden the active filters as form fields, so that a new query keeps them
  * @param suggestionUrl the search for the corrected query, or null
  * @param clearUrl the same query without filters
  * @param firstRank the rank of the first hit on this page
@@ -19,7 +19,7 @@ public record SearchView(
     SearchResponse result,
     List<FacetGroup> facets,
     List<Link> filters,
-    List<Link> hidden,
+    List<HiddenField> hidden,
     Pagination pagination,
     String suggestionUrl,
     String clearUrl,

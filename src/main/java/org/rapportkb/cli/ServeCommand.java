@@ -1,0 +1,146 @@
+package org.rapportkb.cli;
+
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.index.IndexReport;
+import org.rapportkb.watch.FolderWatcher;
+import org.rapportkb.web.WebApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: brings the index up to date, serves the web pages and API, and keeps the index in
+ * line with the articles and config folders until the process is stopped (SIGTERM or Ctrl-C).
+ */
+@Command(
+    name = "serve",
+    description = "Serve the knowledge base on the web and follow changes to the articles.")
+final class ServeCommand implements Callable<Integer> {
+  /** How long the folders must be quiet before a change is indexed; editors save in bursts. */
+  static final Duration WATCH_DEBOUNCE = Duration.ofMillis(150);
+
+  @Mixin PathOptions paths;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
+  int port = 7070;
+
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      description = "address to listen on (default: ${DEFAULT-VALUE})")
+  String host = "127.0.0.1";
+
+  @Option(names = "--no-watch", description = "do not follow changes to the articles and config")
+  boolean noWatch;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65_535) {
+      err.println("error: --port must be between 0 and 65535");
+      return OneLineErrors.USAGE;
+    }
+    KnowledgeBase kb = KnowledgeBase.open(paths.paths());
+    WebApp started = null;
+    FolderWatcher following = null;
+    try {
+      IndexReport report = kb.sync(false, new ConsoleProgress(err));
+      report.problems().forEach(err::println);
+      err.println(report.summary());
+      err.flush();
+      kb.search().warm();
+      WebApp app = new WebApp(kb);
+      app.start(host, port);
+      started = app;
+      following = noWatch ? null : startWatching(kb, app);
+    } catch (JavalinBindException e) {
+      kb.close();
+      err.println("error: cannot listen on " + host + ":" + port + ": " + reason(e));
+      return OneLineErrors.FAILURE;
+    } catch (Exception e) {
+      if (started != null) {
+        started.stop();
+      }
+      kb.close();
+      throw e;
+    }
+    WebApp web = started;
+    FolderWatcher watcher = following;
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> shutdown(watcher, web, kb, err, stopped), "rapport-kb-shutdown"));
+    out.println("rapport-kb is serving " + kb.library().count() + " articles at " + url(web));
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * Follows the articles and config folders: each change is indexed, then the open article pages it
+   * concerns reload themselves.
+   */
+  static FolderWatcher startWatching(KnowledgeBase kb, WebApp web) throws IOException {
+    FolderWatcher watcher =
+        FolderWatcher.forKnowledgeBase(
+            kb, change -> web.articlesChanged(change.slugs()), WATCH_DEBOUNCE);
+    watcher.start();
+    return watcher;
+  }
+
+  /** Stops watching, lets in-flight requests finish, then commits and closes the index. */
+  private static void shutdown(
+      FolderWatcher watcher,
+      WebApp web,
+      KnowledgeBase kb,
+      PrintWriter err,
+      CountDownLatch stopped) {
+    try {
+      if (watcher != null) {
+        watcher.close();
+      }
+      web.stop();
+      kb.close();
+    } catch (IOException | RuntimeException e) {
+      err.println("error: while stopping: " + e.getMessage());
+      err.flush();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Why a server could not listen, in a few words: "unknown host", "address already in use". */
+  private static String reason(JavalinBindException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnresolvedAddressException) {
+        return "unknown host";
+      }
+      if (cause instanceof BindException && cause.getMessage() != null) {
+        return cause.getMessage().toLowerCase(Locale.ROOT);
+      }
+    }
+    return "the address or port is not available";
+  }
+
+  private String url(WebApp web) {
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + shown + ":" + web.port();
+  }
+}

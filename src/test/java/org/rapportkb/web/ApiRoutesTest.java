@@ -1,0 +1,268 @@
+package org.rapportkb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rapportkb.web.WebAssertions.assertJson;
+import static org.rapportkb.web.WebAssertions.assertJsonError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rapportkb.Fixture;
+import org.rapportkb.KnowledgeBase;
+
+/** The JSON routes of the contract, over the fixture corpus: shapes, values and errors. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiRoutesTest {
+  private KnowledgeBase kb;
+
+  @BeforeAll
+  void open(@TempDir Path dir) throws Exception {
+    kb = Fixture.openIndexed(dir);
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    kb.close();
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(item -> values.add(item.asText()));
+    return values;
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(item -> values.add(item.path(field).asText()));
+    return values;
+  }
+
+  @Test
+  void searchAnswersInTheContractShape() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get("/api/search?q=silence"), 200);
+          assertTrue(
+              fieldNames(body)
+                  .containsAll(
+                      Set.of("query", "total", "page", "size", "hits", "facets", "suggestion")),
+              body.toString());
+          assertEquals("silence", body.get("query").asText());
+          assertEquals(2, body.get("total").asInt());
+          assertEquals(1, body.get("page").asInt());
+          assertEquals(10, body.get("size").asInt());
+          assertTrue(body.get("suggestion").isNull());
+          assertEquals(
+              List.of("using-silence", "active-listening"), texts(body.get("hits"), "slug"));
+          JsonNode hit = body.get("hits").get(0);
+          assertEquals(
+              Set.of(
+                  "slug",
+                  "title",
+                  "summary",
+                  "category",
+                  "level",
+                  "tags",
+                  "url",
+                  "score",
+                  "snippet"),
+              fieldNames(hit));
+          assertEquals("Using silence", hit.get("title").asText());
+          assertEquals("/articles/using-silence", hit.get("url").asText());
+          assertEquals("attending", hit.get("category").asText());
+          assertEquals("intermediate", hit.get("level").asText());
+          assertEquals(List.of("pacing", "attending"), strings(hit.get("tags")));
+          assertTrue(hit.get("snippet").asText().contains("<mark>"), hit.toString());
+          assertEquals(
+              Set.of("category", "tag", "level"), fieldNames(body.get("facets")), body.toString());
+          JsonNode category = body.get("facets").get("category").get(0);
+          assertEquals(Set.of("value", "count"), fieldNames(category));
+          assertEquals("attending", category.get("value").asText());
+          assertEquals(2, category.get("count").asInt());
+        });
+  }
+
+  @Test
+  void searchFiltersPagesAndCorrects() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode filtered =
+              assertJson(client.get("/api/search?q=listening&level=foundation&size=1&page=2"), 200);
+          assertEquals(1, filtered.get("size").asInt());
+          assertEquals(2, filtered.get("page").asInt());
+          assertEquals(1, filtered.get("hits").size());
+          assertEquals("foundation", filtered.get("hits").get(0).get("level").asText());
+
+          JsonNode listed = assertJson(client.get("/api/search?category=reflection"), 200);
+          assertEquals(
+              List.of("reflective-listening", "double-sided-reflections"),
+              texts(listed.get("hits"), "slug"));
+
+          JsonNode corrected = assertJson(client.get("/api/search?q=emphathy"), 200);
+          assertEquals("empathy", corrected.get("suggestion").asText());
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/search?q=title:(",
+        "/api/search?q=x&size=1000",
+        "/api/search?q=x&size=0",
+        "/api/search?q=x&page=abc",
+        "/api/search?q=x&size=ten",
+        "/api/search?q=x&page=0",
+        "/api/search?q=x&page=99999999999",
+        "/api/search?q=x&category=no-such-category",
+        "/api/search?q=x&level=expert",
+        "/api/search?q=x&tag=Not%20A%20Tag",
+        "/api/search?q=/reg.*ex/",
+        "/api/search?q=*leading"
+      })
+  void badSearchesAreBadRequests(String url) {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> assertJsonError(client.get(url), 400, "bad_request"));
+  }
+
+  @Test
+  void tooLongQueryIsABadRequestThatSaysWhy() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body =
+              assertJsonError(client.get("/api/search?q=" + "a".repeat(501)), 400, "bad_request");
+          assertTrue(body.get("message").asText().contains("too long"), body.toString());
+        });
+  }
+
+  @Test
+  void suggestCompletesTitlesAndAliases() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get("/api/suggest?q=refl"), 200);
+          assertEquals(Set.of("suggestions"), fieldNames(body));
+          JsonNode first = body.get("suggestions").get(0);
+          assertEquals(Set.of("text", "slug"), fieldNames(first));
+          assertTrue(texts(body.get("suggestions"), "slug").contains("reflective-listening"));
+
+          JsonNode alias = assertJson(client.get("/api/suggest?q=mirr"), 200);
+          assertEquals(List.of("reflective-listening"), texts(alias.get("suggestions"), "slug"));
+
+          JsonNode empty = assertJson(client.get("/api/suggest?q="), 200);
+          assertEquals(0, empty.get("suggestions").size());
+          JsonNode none = assertJson(client.get("/api/suggest"), 200);
+          assertEquals(0, none.get("suggestions").size());
+          assertJsonError(client.get("/api/suggest?q=" + "b".repeat(501)), 400, "bad_request");
+        });
+  }
+
+  @Test
+  void articlesListsPublishedArticlesInCurriculumOrder() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get("/api/articles"), 200);
+          assertTrue(body.isArray());
+          assertEquals(
+              List.of(
+                  "active-listening",
+                  "using-silence",
+                  "reflective-listening",
+                  "double-sided-reflections",
+                  "empathy",
+                  "mandated-clients"),
+              texts(body, "slug"));
+          assertEquals(
+              Set.of("slug", "title", "summary", "category", "level", "tags", "url", "updated"),
+              fieldNames(body.get(0)));
+          assertEquals("2026-10-01", body.get(0).get("updated").asText());
+          assertEquals("/articles/active-listening", body.get(0).get("url").asText());
+        });
+  }
+
+  @Test
+  void articleHasBodyOutlineAndRelatedArticles() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get("/api/articles/active-listening"), 200);
+          assertTrue(
+              fieldNames(body)
+                  .containsAll(
+                      Set.of(
+                          "slug",
+                          "title",
+                          "summary",
+                          "category",
+                          "level",
+                          "tags",
+                          "url",
+                          "updated",
+                          "html",
+                          "related",
+                          "headings")),
+              body.toString());
+          assertFalse(body.has("exchanges"));
+          assertFalse(body.has("path"));
+          assertEquals("Active listening", body.get("title").asText());
+          assertTrue(body.get("html").asText().contains("<h2 id=\"what-it-is\">"), body.toString());
+          assertEquals(
+              List.of("using-silence", "reflective-listening"),
+              texts(body.get("related"), "slug").subList(0, 2));
+          JsonNode heading = body.get("headings").get(0);
+          assertEquals(2, heading.get("level").asInt());
+          assertEquals("What it is", heading.get("text").asText());
+          assertEquals("what-it-is", heading.get("id").asText());
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/articles/no-such-article",
+        "/api/articles/Active-Listening",
+        "/api/articles/..%2F..%2Fpom.xml",
+        "/api/articles/a%2Fb",
+        "/api/nothing-here"
+      })
+  void unknownArticlesAreNotFoundAsJson(String url) {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> assertJsonError(client.get(url), 404, "not_found"));
+  }
+
+  @Test
+  void healthCountsPublishedArticles() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get("/health"), 200);
+          assertEquals("ok", body.get("status").asText());
+          assertEquals(6, body.get("articles").asInt());
+          assertEquals(2, body.size());
+        });
+  }
+}

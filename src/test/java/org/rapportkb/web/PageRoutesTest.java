@@ -1,0 +1,384 @@
+package org.rapportkb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rapportkb.web.WebAssertions.assertPage;
+
+import io.javalin.testtools.JavalinTest;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rapportkb.Fixture;
+import org.rapportkb.KnowledgeBase;
+
+/** The HTML pages of the contract, over the fixture corpus. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageRoutesTest {
+  private KnowledgeBase kb;
+
+  @BeforeAll
+  void open(@TempDir Path dir) throws Exception {
+    kb = Fixture.openIndexed(dir);
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    kb.close();
+  }
+
+  private static void assertInOrder(String body, String... parts) {
+    int from = 0;
+    for (String part : parts) {
+      int at = body.indexOf(part, from);
+      assertTrue(at >= 0, "'" + part + "' missing or out of order");
+      from = at + part.length();
+    }
+  }
+
+  private static int count(String body, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(body);
+    int n = 0;
+    while (matcher.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void homeHasSearchModulesAndRecentArticles() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/"), 200);
+          assertTrue(body.contains("<title>Rapport KB</title>"), body);
+          assertTrue(
+              body.contains(
+                  "<form class=\"search-form search-form-large\" role=\"search\" action=\"/search\" method=\"get\">"));
+          assertTrue(body.contains("name=\"q\""));
+          assertTrue(body.contains("data-suggest=\"q-list\""));
+          assertTrue(body.contains("<main id=\"main\""));
+          assertTrue(body.contains("<nav class=\"site-nav\" aria-label=\"Main\">"));
+          assertInOrder(
+              body,
+              "Browse by module",
+              "Module 1",
+              "The therapeutic alliance",
+              "0 articles",
+              "Module 2",
+              "href=\"/categories/attending\"",
+              "Attending and listening",
+              "2 articles");
+          assertInOrder(
+              body,
+              "The curriculum",
+              "href=\"/curriculum#module-attending\"",
+              "start with <a href=\"/articles/active-listening\">Active listening</a>");
+          assertInOrder(
+              body,
+              "Recently updated",
+              "href=\"/articles/empathy\"",
+              "20 November 2026",
+              "href=\"/articles/double-sided-reflections\"",
+              "href=\"/articles/using-silence\"");
+          assertFalse(body.contains("unfinished-draft"), "drafts are not listed");
+          assertTrue(body.contains("<script src=\"/static/app.js\" defer></script>"));
+          assertFalse(body.contains("live-reload.js"), "only article pages reload");
+        });
+  }
+
+  @Test
+  void searchPageShowsHighlightedResultsAndFiltersThatKeepTheQuery() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/search?q=silence"), 200);
+          assertTrue(body.contains("<title>Search: silence · Rapport KB</title>"));
+          assertTrue(body.contains("value=\"silence\""), "the query stays in the box");
+          assertTrue(body.contains("<strong>2 results</strong> for <q>silence</q>"), body);
+          assertTrue(body.contains("<mark>"), "snippets are highlighted");
+          assertFalse(body.contains("&lt;mark&gt;"), "snippets are not escaped twice");
+          assertEquals(2, count(body, "class=\"result\""));
+          assertInOrder(body, "/articles/using-silence", "/articles/active-listening");
+          assertInOrder(
+              body,
+              "aria-label=\"Filter results\"",
+              ">Category<",
+              "href=\"/search?q=silence&amp;category=attending\"",
+              ">Level<",
+              "href=\"/search?q=silence&amp;level=foundation\"",
+              "href=\"/search?q=silence&amp;level=intermediate\"",
+              ">Tag<",
+              "href=\"/search?q=silence&amp;tag=attending\"");
+        });
+  }
+
+  @Test
+  void activeFilterNarrowsResultsAndLinksToItsRemoval() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/search?q=silence&level=foundation"), 200);
+          assertEquals(1, count(body, "class=\"result\""));
+          assertTrue(
+              body.contains("<a href=\"/articles/active-listening\">Active listening</a></h2>"));
+          assertFalse(body.contains("<a href=\"/articles/using-silence\">Using silence</a></h2>"));
+          assertTrue(body.contains("<input type=\"hidden\" name=\"level\" value=\"foundation\">"));
+          assertTrue(body.contains("aria-label=\"Active filters\""));
+          assertTrue(
+              body.contains(
+                  "<a class=\"facet-link active\" href=\"/search?q=silence\" data-facet=\"level\" aria-current=\"true\">"),
+              body);
+          assertTrue(
+              body.contains("href=\"/search?q=silence&amp;level=intermediate\""),
+              "the other levels stay offered");
+          assertTrue(body.contains("Clear filters"));
+        });
+  }
+
+  @Test
+  void didYouMeanLinksToTheCorrectedSearch() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/search?q=emphathy"), 200);
+          assertTrue(
+              body.contains("Did you mean <a href=\"/search?q=empathy\">empathy</a>?"), body);
+        });
+  }
+
+  @Test
+  void searchWithoutResultsOffersHelp() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/search?q=zzyzx+qwxv"), 200);
+          assertTrue(body.contains("<strong>0 results</strong>"));
+          assertTrue(body.contains("Nothing found"));
+          assertTrue(body.contains("Try fewer words"));
+          assertTrue(body.contains("href=\"/curriculum\""));
+          assertTrue(body.contains("href=\"/categories/attending\""));
+        });
+  }
+
+  @Test
+  void searchPagesThroughResults() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String first = assertPage(client.get("/search?size=2"), 200);
+          assertTrue(first.contains("<strong>6 results</strong>"), first);
+          assertEquals(2, count(first, "class=\"result\""));
+          assertTrue(first.contains("aria-label=\"Result pages\""));
+          assertTrue(first.contains("<a rel=\"next\" href=\"/search?page=2&amp;size=2\">"), first);
+          assertFalse(first.contains("rel=\"prev\""));
+
+          String last = assertPage(client.get("/search?size=2&page=3"), 200);
+          assertTrue(last.contains("<ol class=\"result-list\" start=\"5\">"), last);
+          assertTrue(last.contains("rel=\"prev\" href=\"/search?page=2&amp;size=2\""));
+          assertFalse(last.contains("rel=\"next\""));
+
+          String past = assertPage(client.get("/search?size=2&page=9"), 200);
+          assertTrue(past.contains("past the last result"));
+        });
+  }
+
+  @Test
+  void searchThatCannotBeParsedIsABadRequestPage() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/search?q=title:("), 400);
+          assertTrue(body.contains("That search could not be run"), body);
+          assertTrue(body.contains("value=\"title:(\""), "the query is kept to be fixed");
+          String page = assertPage(client.get("/search?q=x&page=abc"), 400);
+          assertTrue(page.contains("'page' must be a whole number."), page);
+        });
+  }
+
+  @Test
+  void articlePageHasBodyOutlineAndNavigation() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/articles/active-listening"), 200);
+          assertTrue(body.contains("<title>Active listening · Rapport KB</title>"));
+          assertInOrder(
+              body,
+              "aria-label=\"Breadcrumb\"",
+              "<a href=\"/\">Home</a>",
+              "<a href=\"/categories/attending\">Attending and listening</a>",
+              "aria-current=\"page\">Active listening</a>");
+          assertTrue(body.contains("<h1 id=\"kb-article-title\">Active listening</h1>"));
+          assertTrue(body.contains("<span class=\"level level-foundation\">Foundation</span>"));
+          assertTrue(body.contains("<time datetime=\"2026-10-01\">1 October 2026</time>"));
+          assertTrue(body.contains("<a class=\"tag\" href=\"/tags/listening\">listening</a>"));
+          assertTrue(body.contains("Also called"));
+          assertInOrder(
+              body,
+              "On this page",
+              "<a href=\"#what-it-is\">What it is</a>",
+              "<a href=\"#example\">Example</a>",
+              "<a href=\"#sources\">Sources</a>");
+          assertTrue(body.contains("<h2 id=\"what-it-is\">What it is</h2>"), "the body");
+          assertInOrder(
+              body,
+              "Related techniques",
+              "/articles/using-silence",
+              "/articles/reflective-listening");
+          assertTrue(body.contains("rel=\"next\" href=\"/articles/using-silence\""));
+          assertFalse(body.contains("rel=\"prev\""), "the first of its module");
+          assertTrue(body.contains("article 1 of 2"));
+          assertTrue(body.contains("data-live-slug=\"active-listening\""));
+          assertTrue(body.contains("<script src=\"/static/live-reload.js\" defer></script>"));
+
+          String second = assertPage(client.get("/articles/using-silence"), 200);
+          assertTrue(second.contains("rel=\"prev\" href=\"/articles/active-listening\""));
+          assertFalse(second.contains("rel=\"next\""), "the last of its module");
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/articles/no-such-article",
+        "/articles/Active-Listening",
+        "/articles/..%2F..%2Fpom.xml",
+        "/articles/%2E%2E%2F%2E%2E%2Fpom.xml",
+        "/articles/active-listening.md",
+        "/categories/no-such-category",
+        "/categories/..%2Farticles",
+        "/tags/no-such-tag",
+        "/tags/Bad%20Tag",
+        "/no/such/page"
+      })
+  void unknownPagesAreFriendlyNotFoundPages(String url) {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get(url), 404);
+          assertTrue(body.contains("Page not found"), body);
+          assertTrue(body.contains("href=\"/curriculum\""));
+          assertTrue(body.contains("role=\"search\""));
+          assertFalse(body.contains("<project"), "no file outside the site is served");
+        });
+  }
+
+  @Test
+  void notFoundArticlePageReloadsWhenTheArticleAppears() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/articles/coming-soon"), 404);
+          assertTrue(body.contains("data-live-slug=\"coming-soon\""));
+        });
+  }
+
+  @Test
+  void categoryPageListsItsModuleInOrder() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/categories/attending"), 200);
+          assertTrue(body.contains("<h1>Attending and listening</h1>"));
+          assertTrue(body.contains("Module 2"));
+          assertTrue(body.contains("Showing with body, voice and attention"));
+          assertInOrder(body, "/articles/active-listening", "/articles/using-silence");
+          assertTrue(body.contains("href=\"/practice?category=attending\""));
+          assertEquals(2, count(body, "class=\"article-item\""));
+
+          String empty = assertPage(client.get("/categories/alliance"), 200);
+          assertTrue(empty.contains("No published articles here yet."));
+        });
+  }
+
+  @Test
+  void tagPageListsTaggedArticles() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/tags/listening"), 200);
+          assertTrue(body.contains("<h1>listening</h1>"));
+          assertEquals(2, count(body, "class=\"article-item\""));
+          assertInOrder(body, "/articles/active-listening", "/articles/reflective-listening");
+          assertPage(client.get("/tags/draft-only"), 404);
+        });
+  }
+
+  @Test
+  void curriculumListsModulesInOrderWithTheirArticles() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/curriculum"), 200);
+          assertTrue(body.contains("6 articles in 8 modules"), body);
+          assertInOrder(
+              body,
+              "id=\"module-alliance\"",
+              "id=\"module-attending\"",
+              "/articles/active-listening",
+              "/articles/using-silence",
+              "id=\"module-questions\"",
+              "id=\"module-reflection\"",
+              "/articles/reflective-listening",
+              "/articles/double-sided-reflections",
+              "id=\"module-empathy\"",
+              "/articles/empathy",
+              "id=\"module-validation\"",
+              "id=\"module-assessment\"",
+              "/articles/mandated-clients",
+              "id=\"module-repair\"");
+          assertTrue(body.contains("aria-current=\"page\">Curriculum</a>"));
+        });
+  }
+
+  @Test
+  void practiceShowsAClientLineAndHidesTheAnswerUntilAsked() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/practice?category=empathy&n=0"), 200);
+          assertTrue(body.contains("My sister never calls anymore."), body);
+          assertInOrder(
+              body,
+              "The client says",
+              "<details class=\"reveal\">",
+              "<summary>Show the counselor's response</summary>",
+              "class=\"counselor-line\"",
+              "href=\"/articles/empathy\">Empathy</a>",
+              "</details>");
+          assertTrue(body.contains("Exchange 1 of 1"));
+          assertTrue(body.contains("<option value=\"empathy\" selected>Empathy</option>"), body);
+          assertTrue(body.contains("href=\"/practice?category=empathy&amp;n=0\">Another one</a>"));
+        });
+  }
+
+  @Test
+  void practiceNumbersExchangesAndOffersAnother() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String first = assertPage(client.get("/practice?n=0"), 200);
+          assertTrue(first.contains("Nobody ever listens to me at home."), first);
+          Matcher another =
+              Pattern.compile("href=\"/practice\\?n=(\\d+)\">Another one</a>").matcher(first);
+          assertTrue(another.find(), first);
+          assertFalse(another.group(1).equals("0"), "another one is another exchange");
+          String random = assertPage(client.get("/practice"), 200);
+          assertTrue(random.contains("class=\"client-line\""));
+
+          String none = assertPage(client.get("/practice?category=alliance"), 200);
+          assertTrue(none.contains("No example dialogues match these filters."));
+          assertPage(client.get("/practice?level=expert"), 400);
+          assertPage(client.get("/practice?category=nope"), 400);
+          assertPage(client.get("/practice?n=abc"), 400);
+        });
+  }
+}

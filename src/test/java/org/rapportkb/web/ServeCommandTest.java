@@ -1,0 +1,171 @@
+package org.rapportkb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.Fixture;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.json.Json;
+
+/**
+ * {@code serve} as a user runs it: in its own process, announced on one line, stopped by SIGTERM.
+ */
+class ServeCommandTest {
+  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
+  private static final int SIGTERM_EXIT = 143;
+
+  private static Process serve(
+      KnowledgeBase.Paths paths, Path stdout, Path stderr, String... options) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("org.rapportkb.cli.Main");
+    command.add("serve");
+    command.addAll(
+        List.of(
+            "--articles", paths.articles().toString(),
+            "--config", paths.config().toString(),
+            "--index", paths.index().toString()));
+    command.addAll(List.of(options));
+    return new ProcessBuilder(command)
+        .redirectOutput(stdout.toFile())
+        .redirectError(stderr.toFile())
+        .start();
+  }
+
+  private static JsonNode getJson(String url) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.MAPPER.readTree(response.body());
+  }
+
+  private static long total(String base, String query) throws Exception {
+    return getJson(base + "/api/search?q=" + query).get("total").asLong();
+  }
+
+  @Test
+  void servesAnnouncesFollowsChangesAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    Path stderr = dir.resolve("stderr.txt");
+    Path stdout = dir.resolve("stdout.txt");
+    Process process = serve(paths, stdout, stderr, "--port", "0");
+    try {
+      String line = firstLine(stdout, stderr, process);
+      Matcher url = URL.matcher(line);
+      assertTrue(url.find(), line);
+      String base = url.group();
+      assertTrue(Integer.parseInt(url.group(1)) > 0);
+
+      JsonNode health = getJson(base + "/health");
+      assertEquals("ok", health.get("status").asText());
+      assertEquals(6, health.get("articles").asInt());
+
+      Path empathy = paths.articles().resolve("empathy").resolve("empathy.md");
+      Path added = paths.articles().resolve("empathy").resolve("empathic-zephyr.md");
+      Files.writeString(
+          added,
+          Files.readString(empathy)
+              .replace("title: Empathy", "title: Empathic zephyr")
+              .replace("aliases: [empathic understanding]", "aliases: []"));
+      awaitTotal(base, "zephyr", 1);
+      Files.delete(added);
+      awaitTotal(base, "zephyr", 0);
+
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+      assertEquals(SIGTERM_EXIT, process.exitValue());
+      assertEquals(List.of(line), Files.readAllLines(stdout), "exactly one line on stdout");
+    } finally {
+      process.destroyForcibly();
+    }
+    String errors = Files.readString(stderr);
+    assertFalse(errors.contains("Exception"), errors);
+    try (KnowledgeBase reopened = KnowledgeBase.open(paths)) {
+      assertTrue(reopened.writable(), "the index was closed and its lock released");
+      assertEquals(6, reopened.library().count());
+    }
+  }
+
+  private static void awaitTotal(String base, String query, long expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long total;
+    while ((total = total(base, query)) != expected) {
+      if (System.nanoTime() > deadline) {
+        fail("'" + query + "' still finds " + total + " articles, not " + expected);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Waits for the server's announcement on its standard output. */
+  private static String firstLine(Path stdout, Path stderr, Process process) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      String text = Files.readString(stdout, StandardCharsets.UTF_8);
+      if (text.contains("\n")) {
+        return text.substring(0, text.indexOf('\n'));
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    return fail("no line on stdout; stderr: " + Files.readString(stderr));
+  }
+
+  @Test
+  void aPortInUseIsOneClearErrorLine(@TempDir Path dir) throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    Path stderr = dir.resolve("stderr.txt");
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path stdout = dir.resolve("stdout.txt");
+      Process process =
+          serve(
+              paths, stdout, stderr, "--port", String.valueOf(taken.getLocalPort()), "--no-watch");
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(1, process.exitValue());
+      assertEquals("", Files.readString(stdout));
+    }
+    List<String> errors = Files.readAllLines(stderr);
+    String last = errors.get(errors.size() - 1);
+    assertTrue(last.startsWith("error: cannot listen on 127.0.0.1:"), String.join("\n", errors));
+    assertTrue(last.endsWith(": address already in use"), last);
+    assertFalse(String.join("\n", errors).contains("\tat "), "no stack trace");
+    try (KnowledgeBase reopened = KnowledgeBase.open(paths)) {
+      assertTrue(reopened.writable(), "the index was closed");
+    }
+  }
+
+  @Test
+  void aBadPortIsAUsageError(@TempDir Path dir) throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    Path stderr = dir.resolve("stderr.txt");
+    Process process = serve(paths, dir.resolve("stdout.txt"), stderr, "--port", "70000");
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue());
+    assertEquals(List.of("error: --port must be between 0 and 65535"), Files.readAllLines(stderr));
+  }
+}

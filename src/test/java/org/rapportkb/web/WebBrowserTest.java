@@ -1,0 +1,339 @@
+package org.rapportkb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapportkb.Fixture;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.watch.FolderWatcher;
+
+/**
+ * The pages in a real browser (headless Chromium): search-as-you-type with the keyboard, facets,
+ * the table of contents, practice, and an open article page reloading when its file is saved.
+ * Screenshots of the main pages go to {@code target/screenshots}.
+ *
+ * <p>NOTE: skipped where Chromium is not installed, but failed on CI ({@code CI=true}), which
+ * installs it ({@code apt-get install chromium chromium-driver}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private KnowledgeBase kb;
+  private WebApp app;
+  private FolderWatcher watcher;
+  private ChromeDriver driver;
+  private String base;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    requireBrowser();
+    kb = Fixture.openIndexed(dir.resolve("kb"));
+    app = new WebApp(kb).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+    watcher =
+        FolderWatcher.forKnowledgeBase(
+            kb, change -> app.articlesChanged(change.slugs()), Duration.ofMillis(100));
+    watcher.start();
+
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")),
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  private static void requireBrowser() {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return;
+    }
+    String missing =
+        "headless Chromium is not installed ("
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + "; apt-get install chromium chromium-driver)";
+    if ("true".equals(System.getenv("CI"))) {
+      fail(missing + ": on CI the browser tests must run");
+    }
+    assumeTrue(false, "browser tests skipped: " + missing);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (kb != null) {
+      kb.close();
+    }
+  }
+
+  @BeforeEach
+  void wideWindow() {
+    driver.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  private WebDriverWait waiting() {
+    return new WebDriverWait(driver, WAIT);
+  }
+
+  private void open(String path) {
+    driver.get(base + path);
+    waiting().until(d -> "complete".equals(script("return document.readyState")));
+  }
+
+  private Object script(String code, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(code, args);
+  }
+
+  private static Path screenshots() throws Exception {
+    String buildDir = System.getProperty("buildDir");
+    Path dir = Path.of(buildDir == null || buildDir.isBlank() ? "target" : buildDir, "screenshots");
+    return Files.createDirectories(dir);
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
+    Path target = screenshots().resolve(name + ".png");
+    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    assertTrue(Files.size(target) > 1000, "screenshot " + target);
+  }
+
+  /** Clicks an element once it is scrolled into view (the site scrolls smoothly). */
+  private void click(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+    element.click();
+  }
+
+  private List<WebElement> options(String listId) {
+    return driver.findElements(By.cssSelector("#" + listId + " [role=option]"));
+  }
+
+  @Test
+  void pickASuggestionWithTheKeyboard() throws Exception {
+    open("/");
+    screenshot("home");
+    new Actions(driver).sendKeys("/").perform();
+    WebElement input = driver.findElement(By.id("q"));
+    assertEquals(input, driver.switchTo().activeElement(), "'/' focuses the search box");
+    assertEquals("combobox", input.getAttribute("role"));
+
+    input.sendKeys("refl");
+    WebElement list = driver.findElement(By.id("q-list"));
+    waiting().until(ExpectedConditions.visibilityOf(list));
+    assertEquals("true", input.getAttribute("aria-expanded"));
+    List<WebElement> suggestions = options("q-list");
+    assertTrue(suggestions.size() >= 2, "suggestions for 'refl'");
+
+    input.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    WebElement second = suggestions.get(1);
+    assertEquals("true", second.getAttribute("aria-selected"));
+    assertEquals(second.getAttribute("id"), input.getAttribute("aria-activedescendant"));
+    input.sendKeys(Keys.ARROW_UP);
+    WebElement first = suggestions.get(0);
+    assertEquals("true", first.getAttribute("aria-selected"));
+    assertEquals("false", second.getAttribute("aria-selected"));
+
+    String slug = first.getAttribute("data-slug");
+    String title = kb.library().get(slug).orElseThrow().title();
+    input.sendKeys(Keys.ENTER);
+    waiting().until(ExpectedConditions.urlToBe(base + "/articles/" + slug));
+    assertEquals(title, driver.findElement(By.tagName("h1")).getText());
+  }
+
+  @Test
+  void escapeClosesTheSuggestionsAndEnterSearches() {
+    open("/");
+    WebElement input = driver.findElement(By.id("q"));
+    input.sendKeys("mirr");
+    WebElement list = driver.findElement(By.id("q-list"));
+    waiting().until(ExpectedConditions.visibilityOf(list));
+    WebElement alias = options("q-list").get(0);
+    assertEquals("mirroring", alias.getText());
+    assertEquals("reflective-listening", alias.getAttribute("data-slug"));
+    input.sendKeys(Keys.ESCAPE);
+    waiting().until(ExpectedConditions.invisibilityOf(list));
+    assertEquals("false", input.getAttribute("aria-expanded"));
+    assertEquals("mirr", input.getAttribute("value"));
+
+    input.clear();
+    input.sendKeys("silence", Keys.ENTER);
+    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silence"));
+    assertEquals(2, driver.findElements(By.cssSelector(".result")).size());
+  }
+
+  @Test
+  void filterByAFacetKeepingTheQuery() throws Exception {
+    open("/search?q=silence");
+    assertEquals(2, driver.findElements(By.cssSelector(".result")).size());
+    screenshot("search");
+    WebElement foundation =
+        driver.findElement(
+            By.cssSelector(".facet-link[data-facet=level][href*='level=foundation']"));
+    click(foundation);
+    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silence&level=foundation"));
+    List<WebElement> results = driver.findElements(By.cssSelector(".result"));
+    assertEquals(1, results.size());
+    assertTrue(results.get(0).getText().contains("Active listening"));
+    assertEquals("silence", driver.findElement(By.id("q")).getAttribute("value"));
+    WebElement active = driver.findElement(By.cssSelector(".facet-link.active"));
+    assertEquals("true", active.getAttribute("aria-current"));
+
+    click(active);
+    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silence"));
+    assertEquals(2, driver.findElements(By.cssSelector(".result")).size());
+  }
+
+  @Test
+  void followATableOfContentsLink() throws Exception {
+    open("/articles/double-sided-reflections");
+    screenshot("article");
+    WebElement heading = driver.findElement(By.id("common-pitfalls"));
+    assertFalse(inViewport(heading), "the heading starts below the fold");
+    driver.findElement(By.cssSelector(".toc a[href='#common-pitfalls']")).click();
+    waiting()
+        .until(
+            ExpectedConditions.urlToBe(
+                base + "/articles/double-sided-reflections#common-pitfalls"));
+    waiting().until(d -> inViewport(heading));
+
+    driver.manage().window().setSize(new Dimension(390, 844));
+    open("/articles/double-sided-reflections");
+    screenshot("article-phone");
+    long overflow =
+        (Long) script("return document.documentElement.scrollWidth - window.innerWidth");
+    assertTrue(overflow <= 0, "no sideways scrolling on a phone: " + overflow);
+  }
+
+  private boolean inViewport(WebElement element) {
+    return (Boolean)
+        script(
+            "const r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.top < window.innerHeight;",
+            element);
+  }
+
+  @Test
+  void revealAPracticeAnswer() {
+    open("/practice?category=empathy&n=0");
+    WebElement client = driver.findElement(By.cssSelector(".client-line"));
+    assertTrue(client.getText().contains("My sister never calls anymore."));
+    WebElement counselor = driver.findElement(By.cssSelector(".counselor-line"));
+    assertFalse(counselor.isDisplayed(), "the answer starts hidden");
+
+    click(driver.findElement(By.cssSelector(".reveal summary")));
+    waiting().until(ExpectedConditions.visibilityOf(counselor));
+    assertFalse(counselor.getText().isBlank());
+    assertNotNull(driver.findElement(By.cssSelector(".reveal")).getAttribute("open"));
+    WebElement technique =
+        driver.findElement(By.cssSelector(".reveal a[href='/articles/empathy']"));
+    assertTrue(technique.isDisplayed());
+
+    click(driver.findElement(By.linkText("Another one")));
+    waiting().until(ExpectedConditions.urlContains("/practice?category=empathy&n="));
+  }
+
+  @Test
+  void savingAnArticleReloadsItsOpenPage() throws Exception {
+    open("/articles/mandated-clients");
+    waitForLiveReload();
+    markPage();
+    Path file = kb.paths().articles().resolve("assessment").resolve("mandated-clients.md");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        text.replace(
+            "title: Working with mandated clients",
+            "title: Working with mandated clients, revised"),
+        StandardCharsets.UTF_8);
+    waiting()
+        .until(
+            d ->
+                d.findElement(By.tagName("h1"))
+                    .getText()
+                    .equals("Working with mandated clients, revised"));
+    assertFalse(pageIsMarked(), "the page was reloaded, not patched");
+  }
+
+  @Test
+  void onlyPagesOfChangedArticlesReload() throws Exception {
+    open("/articles/empathy");
+    waitForLiveReload();
+    markPage();
+    app.articlesChanged(List.of("active-listening", "using-silence"));
+    Thread.sleep(500);
+    assertTrue(pageIsMarked(), "another article changed; this page stays");
+    app.articlesChanged(List.of("empathy"));
+    waiting().until(d -> !pageIsMarked());
+    waitForLiveReload();
+    markPage();
+    app.articlesChanged(List.of());
+    waiting().until(d -> !pageIsMarked());
+  }
+
+  private void waitForLiveReload() {
+    waiting()
+        .until(
+            d -> "connected".equals(script("return document.documentElement.dataset.liveReload")));
+  }
+
+  private void markPage() {
+    script("window.rapportKbMarker = true;");
+  }
+
+  private boolean pageIsMarked() {
+    return Boolean.TRUE.equals(script("return window.rapportKbMarker === true;"));
+  }
+}
