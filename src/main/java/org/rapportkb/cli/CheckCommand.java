@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code check}: validates the config and every article, printing {@code path:line:} messages. */
-@Command(name = "check", description = "Validate every article and the config; exit 1 on any error.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "check", description = "Validate every article and the config; exit 1 on any error.")
 final class CheckCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
   @Spec CommandSpec spec;

@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code index}: brings the index up to date and reports what changed and what is invalid. */
-@Command(name = "index", description = "Bring the index up to date with the articles folder.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "index", description = "Bring the index up to date with the articles folder.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
 

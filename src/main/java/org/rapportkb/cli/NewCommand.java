@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code new}: writes a new article with valid front matter and every section, as a draft. */
-@Command(name = "new", description = "Write a new article skeleton (a draft) under its category's folder.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "new", description = "Write a new article skeleton (a draft) under its category's folder.")
 final class NewCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
 

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code search}: runs the same search as the server and prints ranked results or JSON. */
-@Command(name = "search", description = "Search the articles, as the web search does.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "search", description = "Search the articles, as the web search does.")
 final class SearchCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
 

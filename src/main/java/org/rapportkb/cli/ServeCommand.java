@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * line with the articles and config folders until the process is stopped (SIGTERM or Ctrl-C).
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "serve",
     description = "Serve the knowledge base on the web and follow changes to the articles.")
 final class ServeCommand implements Callable<Integer> {

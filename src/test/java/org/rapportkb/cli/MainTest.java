@@ -103,6 +103,16 @@ class MainTest {
   }
 
   @Test
+  void everyCommandExplainsItself() {
+    for (String command : List.of("serve", "index", "search", "check", "new")) {
+      StringWriter out = new StringWriter();
+      int status = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");
+      assertEquals(0, status, command);
+      assertTrue(out.toString().contains("Usage: rapport-kb " + command), out.toString());
+    }
+  }
+
+  @Test
   void newWritesADraftThatPassesCheck() throws Exception {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
     Run created = run(paths, "new", "Warm hand-offs", "--category", "assessment", "--level", "advanced");
