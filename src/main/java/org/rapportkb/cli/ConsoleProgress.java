@@ -1,6 +1,9 @@
 package org.rapportkb.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
 
 /** Prints indexing progress on large folders: a line every tenth of the way. */
@@ -12,6 +15,15 @@ final class ConsoleProgress implements ProgressListener {
 
   ConsoleProgress(PrintWriter err) {
     this.err = err;
+  }
+
+  /** Syncs the index showing progress, and prints each problem found, on {@code err}. */
+  static IndexReport syncReporting(KnowledgeBase kb, boolean rebuild, PrintWriter err)
+      throws IOException {
+    IndexReport report = kb.sync(rebuild, new ConsoleProgress(err));
+    report.problems().forEach(err::println);
+    err.flush();
+    return report;
   }
 
   @Override

@@ -27,8 +27,7 @@ final class IndexCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try (KnowledgeBase kb = KnowledgeBase.open(paths.paths())) {
-      IndexReport report = kb.sync(rebuild, new ConsoleProgress(err));
-      report.problems().forEach(err::println);
+      IndexReport report = ConsoleProgress.syncReporting(kb, rebuild, err);
       out.println(report.summary());
       return report.problems().stream().anyMatch(Problem::isError) ? 1 : 0;
     }

@@ -62,8 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     WebApp started = null;
     FolderWatcher following = null;
     try {
-      IndexReport report = kb.sync(false, new ConsoleProgress(err));
-      report.problems().forEach(err::println);
+      IndexReport report = ConsoleProgress.syncReporting(kb, false, err);
       err.println(report.summary());
       err.flush();
       kb.search().warm();
