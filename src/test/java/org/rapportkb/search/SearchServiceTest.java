@@ -6,30 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.rapportkb.Fixture;
+import org.rapportkb.IndexedFixture;
 import org.rapportkb.KnowledgeBase;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchServiceTest {
-  private KnowledgeBase kb;
-
-  @BeforeAll
-  void open(@TempDir Path dir) throws Exception {
-    kb = Fixture.openIndexed(dir);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    kb.close();
-  }
+class SearchServiceTest extends IndexedFixture {
 
   private SearchResponse search(String query) throws Exception {
     return kb.search().search(SearchRequest.of(query));

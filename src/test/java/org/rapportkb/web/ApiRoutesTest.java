@@ -8,35 +8,18 @@ import static org.rapportkb.web.WebAssertions.assertJsonError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rapportkb.Fixture;
+import org.rapportkb.IndexedFixture;
 import org.rapportkb.KnowledgeBase;
 
 /** The JSON routes of the contract, over the fixture corpus: shapes, values and errors. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiRoutesTest {
-  private KnowledgeBase kb;
-
-  @BeforeAll
-  void open(@TempDir Path dir) throws Exception {
-    kb = Fixture.openIndexed(dir);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    kb.close();
-  }
+class ApiRoutesTest extends IndexedFixture {
 
   private static Set<String> fieldNames(JsonNode node) {
     Set<String> names = new TreeSet<>();

@@ -6,33 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rapportkb.web.WebAssertions.assertPage;
 
 import io.javalin.testtools.JavalinTest;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rapportkb.Fixture;
+import org.rapportkb.IndexedFixture;
 import org.rapportkb.KnowledgeBase;
 
 /** The HTML pages of the contract, over the fixture corpus. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageRoutesTest {
-  private KnowledgeBase kb;
-
-  @BeforeAll
-  void open(@TempDir Path dir) throws Exception {
-    kb = Fixture.openIndexed(dir);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    kb.close();
-  }
+class PageRoutesTest extends IndexedFixture {
 
   private static void assertInOrder(String body, String... parts) {
     int from = 0;

@@ -25,28 +25,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
+import org.rapportkb.IndexedFixture;
 import org.rapportkb.KnowledgeBase;
 
 /** Static files, limits, failures and the live-reload stream: what holds for every route. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerBehaviourTest {
-  private KnowledgeBase kb;
-
-  @BeforeAll
-  void open(@TempDir Path dir) throws Exception {
-    kb = Fixture.openIndexed(dir);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    kb.close();
-  }
+class ServerBehaviourTest extends IndexedFixture {
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HttpClient.newHttpClient()
