@@ -1,0 +1,148 @@
+package org.rapportkb.curriculum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.rapportkb.article.Article;
+import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleParser;
+import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.MarkdownRenderer;
+import org.rapportkb.check.Problem;
+import org.rapportkb.config.Category;
+import org.rapportkb.config.ConfigLoader;
+import org.rapportkb.config.KbConfig;
+import org.rapportkb.index.Indexer;
+
+/** The bundled curriculum: every required article, complete, clean under check, in every module. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CurriculumTest {
+  private static final Map<String, List<String>> REQUIRED =
+      Map.of(
+          "alliance",
+          List.of(
+              "therapeutic-alliance", "core-conditions", "building-trust",
+              "transparency-and-informed-consent", "collaborative-goal-setting",
+              "genuineness-and-congruence", "cultural-humility"),
+          "attending",
+          List.of(
+              "active-listening", "nonverbal-attending", "minimal-encouragers", "paraphrasing",
+              "using-silence"),
+          "questions",
+          List.of(
+              "open-questions", "closed-questions", "asking-permission",
+              "exploring-the-clients-perspective"),
+          "reflection",
+          List.of(
+              "oars-skills", "reflective-listening", "simple-reflections", "reflecting-feelings",
+              "summarizing", "affirmations", "complex-reflections", "double-sided-reflections"),
+          "empathy",
+          List.of(
+              "empathy", "empathy-vs-sympathy", "empathic-responding-scale", "perspective-taking",
+              "empathic-conjecture"),
+          "validation",
+          List.of(
+              "validation", "avoiding-invalidation", "normalizing", "levels-of-validation",
+              "validating-without-agreeing"),
+          "assessment",
+          List.of(
+              "rapport-in-assessment", "first-session", "trauma-informed-rapport",
+              "rapport-with-adolescents", "telehealth-rapport", "asking-about-sensitive-topics",
+              "reluctant-and-mandated-clients"),
+          "repair",
+          List.of(
+              "alliance-ruptures", "feedback-informed-care", "boundaries-and-rapport",
+              "repairing-ruptures", "therapist-self-disclosure"));
+  private static final Pattern SECTION = Pattern.compile("(?m)^## (.+)$");
+  private static final Pattern PRACTICE_ITEM = Pattern.compile("(?m)^\\d+\\. \"");
+  private static final Pattern SOURCE_ITEM = Pattern.compile("(?m)^- .+\\(\\d{4}\\)");
+
+  private final Map<String, Article> articles = new HashMap<>();
+  private final Map<String, String> texts = new HashMap<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private KbConfig config;
+
+  @BeforeAll
+  void parseAll() throws Exception {
+    config = ConfigLoader.load(Path.of("index-config"));
+    ArticleScanner.Scan scan = ArticleScanner.scan(Path.of("articles"));
+    problems.addAll(scan.problems());
+    Set<String> slugs = new HashSet<>();
+    scan.files().forEach(f -> slugs.add(f.slug()));
+    ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
+    for (ArticleFile file : scan.files()) {
+      byte[] bytes = Files.readAllBytes(file.file());
+      ArticleParser.Result result = parser.parse(file, bytes, slugs);
+      problems.addAll(result.problems());
+      result.article().ifPresent(a -> articles.put(a.slug(), a));
+      texts.put(file.slug(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void checkFindsNoErrorAndNoWarning() {
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void everyRequiredArticleExistsInItsModule() {
+    REQUIRED.forEach(
+        (category, slugs) -> {
+          for (String slug : slugs) {
+            Article article = articles.get(slug);
+            assertTrue(article != null, "missing article " + slug);
+            assertEquals(category, article.meta().category(), slug);
+          }
+        });
+    assertTrue(articles.size() >= 46);
+  }
+
+  @Test
+  void everyModuleHasArticlesAtMoreThanOneLevel() {
+    for (Category category : config.categories()) {
+      Set<String> levels = new HashSet<>();
+      articles.values().stream()
+          .filter(a -> a.meta().category().equals(category.slug()))
+          .forEach(a -> levels.add(a.meta().level().slug()));
+      assertTrue(levels.size() > 1, category.slug() + " has levels " + levels);
+    }
+  }
+
+  @Test
+  void everyArticleIsCompleteTeachingMaterial() {
+    for (Article article : articles.values()) {
+      String slug = article.slug();
+      String text = texts.get(slug);
+      List<String> sections = new ArrayList<>();
+      Matcher matcher = SECTION.matcher(text);
+      while (matcher.find()) {
+        sections.add(matcher.group(1).strip());
+      }
+      assertEquals(ArticleParser.SECTIONS, sections, slug);
+      int words = article.body().text().split("\\s+").length;
+      assertTrue(words >= 500 && words <= 1000, slug + " has " + words + " words");
+      assertTrue(article.body().exchanges().size() >= 3, slug + " needs three exchanges");
+      String practice = text.substring(text.indexOf("## Practice"), text.indexOf("## Sources"));
+      assertTrue(PRACTICE_ITEM.matcher(practice).results().count() >= 2, slug + " practice");
+      String sources = text.substring(text.indexOf("## Sources"));
+      assertTrue(SOURCE_ITEM.matcher(sources).results().count() >= 2, slug + " sources");
+      assertTrue(!article.meta().aliases().isEmpty(), slug + " aliases");
+      assertTrue(!article.meta().tags().isEmpty(), slug + " tags");
+      assertTrue(!article.meta().related().isEmpty(), slug + " related");
+      assertTrue(article.meta().order() != null, slug + " order");
+    }
+  }
+}
