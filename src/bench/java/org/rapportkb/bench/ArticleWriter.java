@@ -16,8 +16,8 @@ import org.rapportkb.bench.SourceCorpus.Source;
 /**
  * Writes one generated article as Markdown: front matter per the contract and all seven sections,
  * each made of sentences, list items and dialogue taken from the real articles. Half of each
- * section comes from the article the title is about, half from any article, so topics stay
- * coherent and term frequencies follow the real corpus.
+ * section comes from the article the title is about, half from any article, so topics stay coherent
+ * and term frequencies follow the real corpus.
  */
 final class ArticleWriter {
   private static final LocalDate FIRST_UPDATE = LocalDate.of(2023, 1, 1);
@@ -201,7 +201,8 @@ final class ArticleWriter {
         .ifPresent(p -> out.append(p).append("\n\n"));
     int exchanges = 2 + random.nextInt(3);
     for (int e = 0; e < exchanges; e++) {
-      Section dialogue = section(random.nextDouble() < FROM_OWN_SOURCE ? own : pick(random, sources), "Example");
+      Section dialogue =
+          section(random.nextDouble() < FROM_OWN_SOURCE ? own : pick(random, sources), "Example");
       int pairs = Math.min(dialogue.client().size(), dialogue.counselor().size());
       if (pairs == 0) {
         continue;

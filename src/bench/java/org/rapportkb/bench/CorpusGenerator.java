@@ -189,7 +189,8 @@ public final class CorpusGenerator {
               ArticleWriter.Spec spec = specs.get(i);
               String text = writer.write(spec, articleSeed(i));
               Path file =
-                  out.resolve(spec.source().article().meta().category()).resolve(spec.slug() + ".md");
+                  out.resolve(spec.source().article().meta().category())
+                      .resolve(spec.slug() + ".md");
               try {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
               } catch (IOException e) {
@@ -328,7 +329,8 @@ public final class CorpusGenerator {
     Set<String> slugs = new HashSet<>();
     scan.files().forEach(f -> slugs.add(f.slug()));
     ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
-    List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>(scan.problems()));
+    List<Problem> problems =
+        java.util.Collections.synchronizedList(new ArrayList<>(scan.problems()));
     scan.files().parallelStream()
         .forEach(
             (ArticleFile file) -> {

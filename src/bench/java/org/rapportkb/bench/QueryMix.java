@@ -39,13 +39,7 @@ record QueryMix(List<Query> queries) {
     SearchRequest request() {
       Map<String, String> p = params();
       return new SearchRequest(
-          p.getOrDefault("q", ""),
-          p.get("category"),
-          p.get("tag"),
-          p.get("level"),
-          1,
-          10,
-          false);
+          p.getOrDefault("q", ""), p.get("category"), p.get("tag"), p.get("level"), 1, 10, false);
     }
   }
 
@@ -66,6 +60,8 @@ record QueryMix(List<Query> queries) {
 
   /** The queries of one kind, or every query for {@code "mix"}. */
   List<Query> ofKind(String kind) {
-    return kind.equals("mix") ? queries : queries.stream().filter(q -> q.kind().equals(kind)).toList();
+    return kind.equals("mix")
+        ? queries
+        : queries.stream().filter(q -> q.kind().equals(kind)).toList();
   }
 }

@@ -19,8 +19,8 @@ import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.Indexer;
 
 /**
- * The real articles cut into reusable pieces: sentences, list items and dialogue lines per
- * section, so that generated articles are written in the same words with the same frequencies.
+ * The real articles cut into reusable pieces: sentences, list items and dialogue lines per section,
+ * so that generated articles are written in the same words with the same frequencies.
  */
 final class SourceCorpus {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“(])");

@@ -6,17 +6,20 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
-import java.util.function.Supplier;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -32,12 +35,13 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Article;
 import org.rapportkb.config.KbConfig;
 
 /**
- * The Lucene index of articles on disk: one writer, a {@link SearcherManager} for readers, and
- * the config fingerprint kept in each commit's user data.
+ * The Lucene index of articles on disk: one writer, a {@link SearcherManager} for readers, and the
+ * config fingerprint kept in each commit's user data.
  *
  * <p>NOTE: an index that cannot be opened (corrupt, truncated, from another Lucene version) is
  * moved aside and started afresh; the articles folder is the source of truth and the caller
@@ -79,8 +83,8 @@ public final class ArticleIndex implements Closeable {
    *
    * @param config read at every document, so a reloaded config applies to the next write
    */
-  public static ArticleIndex open(
-      Path path, Supplier<KbConfig> config, DirectoryOpener directories) throws IOException {
+  public static ArticleIndex open(Path path, Supplier<KbConfig> config, DirectoryOpener directories)
+      throws IOException {
     Files.createDirectories(path);
     Analyzer analyzer = new IndexingAnalyzer(config);
     Directory directory = directories.open(path);
@@ -116,7 +120,10 @@ public final class ArticleIndex implements Closeable {
     return new IndexWriter(directory, config);
   }
 
-  /** Whether the last commit can be opened and read; an empty folder counts as healthy. */
+  /**
+   * Whether the last commit can be opened and read and every file's checksum matches; an empty
+   * folder counts as healthy.
+   */
   static boolean isHealthy(Directory directory) {
     try {
       if (!DirectoryReader.indexExists(directory)) {
@@ -124,6 +131,9 @@ public final class ArticleIndex implements Closeable {
       }
       SegmentInfos.readLatestCommit(directory);
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        for (var leaf : reader.leaves()) {
+          leaf.reader().checkIntegrity();
+        }
         StoredFields stored = reader.storedFields();
         if (reader.maxDoc() > 0) {
           stored.document(reader.maxDoc() - 1);
@@ -201,28 +211,39 @@ public final class ArticleIndex implements Closeable {
     return data;
   }
 
-  /** What the index holds per slug, read from the current searcher. */
+  /**
+   * What the index holds per slug, read from the current searcher: from the sync-state doc values,
+   * or from stored fields for documents indexed before those existed.
+   */
   public Map<String, IndexedArticle> indexed() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       Map<String, IndexedArticle> result = new HashMap<>();
-      Set<String> fields = Set.of(IndexFields.SLUG, IndexFields.HASH, IndexFields.PATH, IndexFields.RELATED);
+      Set<String> fields =
+          Set.of(IndexFields.SLUG, IndexFields.HASH, IndexFields.PATH, IndexFields.RELATED);
       for (var leaf : searcher.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
+        BinaryDocValues states = leaf.reader().getBinaryDocValues(IndexFields.SYNC_STATE);
+        StoredFields stored = null;
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          Document document = stored.document(doc, fields);
-          String slug = document.get(IndexFields.SLUG);
-          result.put(
-              slug,
-              new IndexedArticle(
-                  slug,
-                  document.get(IndexFields.PATH),
-                  document.get(IndexFields.HASH),
-                  List.of(document.getValues(IndexFields.RELATED))));
+          IndexedArticle article;
+          if (states != null && states.advanceExact(doc)) {
+            article = IndexedArticle.decode(states.binaryValue());
+          } else {
+            stored = stored == null ? leaf.reader().storedFields() : stored;
+            Document document = stored.document(doc, fields);
+            article =
+                new IndexedArticle(
+                    document.get(IndexFields.SLUG),
+                    document.get(IndexFields.PATH),
+                    document.get(IndexFields.HASH),
+                    List.of(document.getValues(IndexFields.RELATED)),
+                    FileStamp.UNKNOWN);
+          }
+          result.put(article.slug(), article);
         }
       }
       return result;
@@ -231,9 +252,18 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
-  /** Adds or replaces an article; visible after the next {@link #commit}. */
-  public void put(Article article) throws IOException {
-    writer.updateDocument(new Term(IndexFields.SLUG, article.slug()), documents.toDocument(article));
+  /** The slug in a {@link IndexFields#SYNC_STATE} doc value. */
+  public static String slugOf(BytesRef syncState) {
+    return IndexedArticle.decode(syncState).slug();
+  }
+
+  /**
+   * Adds or replaces an article read from a file with this stamp; visible after the next {@link
+   * #commit}.
+   */
+  public void put(Article article, FileStamp stamp) throws IOException {
+    writer.updateDocument(
+        new Term(IndexFields.SLUG, article.slug()), documents.toDocument(article, stamp));
   }
 
   /** Removes an article by slug; visible after the next {@link #commit}. */
@@ -276,13 +306,69 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
+  /**
+   * A file's size and modification time when it was read: while both are unchanged, the file is
+   * taken to be unchanged and is not read again.
+   *
+   * <p>NOTE: a file modified less than {@link #SETTLE} ago gets the {@link #UNKNOWN} stamp, so its
+   * content is compared at the next sync: file systems keep modification times in coarse ticks, and
+   * a second save within the same tick and of the same size would otherwise go unnoticed.
+   */
+  public record FileStamp(long size, long modifiedNanos) {
+    public static final FileStamp UNKNOWN = new FileStamp(-1, -1);
+    static final long SETTLE = TimeUnit.SECONDS.toNanos(2);
+
+    /** The stamp of a file now; take it before reading the file's content. */
+    public static FileStamp of(Path file) throws IOException {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+      long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+      return now - modified < SETTLE ? UNKNOWN : new FileStamp(attributes.size(), modified);
+    }
+
+    public boolean isKnown() {
+      return size >= 0;
+    }
+  }
+
   /** What the index remembers of one article, enough to decide whether to re-read its file. */
-  public record IndexedArticle(String slug, String path, String hash, List<String> related) {}
+  public record IndexedArticle(
+      String slug, String path, String hash, List<String> related, FileStamp stamp) {
+    private static final String SEPARATOR = "\u0000";
+
+    static IndexedArticle of(Article article, FileStamp stamp) {
+      return new IndexedArticle(
+          article.slug(), article.path(), article.hash(), article.meta().related(), stamp);
+    }
+
+    BytesRef encode() {
+      return new BytesRef(
+          String.join(
+              SEPARATOR,
+              slug,
+              path,
+              hash,
+              String.join(",", related),
+              Long.toString(stamp.size()),
+              Long.toString(stamp.modifiedNanos())));
+    }
+
+    static IndexedArticle decode(BytesRef bytes) {
+      String[] parts = bytes.utf8ToString().split(SEPARATOR, -1);
+      return new IndexedArticle(
+          parts[0],
+          parts[1],
+          parts[2],
+          parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
+          new FileStamp(Long.parseLong(parts[4]), Long.parseLong(parts[5])));
+    }
+  }
 
   /** Gives every searcher the shared per-thread deadline. */
   private static final class TimedSearcherFactory extends SearcherFactory {
     @Override
-    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+    public IndexSearcher newSearcher(
+        org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setTimeout(Deadline.INSTANCE);
       return searcher;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -31,6 +32,18 @@ final class DocumentFactory {
     STORED_WITH_OFFSETS.freeze();
   }
 
+  /**
+   * The spelling words: only which articles hold each word is needed, so no frequencies or
+   * positions are written for this, the longest field.
+   */
+  private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    WORDS.setIndexOptions(IndexOptions.DOCS);
+    WORDS.setOmitNorms(true);
+    WORDS.freeze();
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FacetsConfig facets = IndexFields.facetsConfig();
@@ -40,19 +53,25 @@ final class DocumentFactory {
     this.config = config;
   }
 
-  Document toDocument(Article article) throws IOException {
+  Document toDocument(Article article, ArticleIndex.FileStamp stamp) throws IOException {
     FrontMatter meta = article.meta();
     Document doc = new Document();
     doc.add(new StringField(IndexFields.SLUG, article.slug(), Field.Store.YES));
     doc.add(new StoredField(IndexFields.PATH, article.path()));
     doc.add(new StoredField(IndexFields.HASH, article.hash()));
+    doc.add(
+        new BinaryDocValuesField(
+            IndexFields.SYNC_STATE, ArticleIndex.IndexedArticle.of(article, stamp).encode()));
 
     doc.add(new Field(IndexFields.TITLE, meta.title(), STORED_WITH_OFFSETS));
     doc.add(new Field(IndexFields.SUMMARY, meta.summary(), STORED_WITH_OFFSETS));
     doc.add(new Field(IndexFields.BODY, article.body().text(), STORED_WITH_OFFSETS));
-    doc.add(new StringField(IndexFields.EXACT_NAME, IndexFields.exactName(meta.title()), Field.Store.NO));
+    doc.add(
+        new StringField(
+            IndexFields.EXACT_NAME, IndexFields.exactName(meta.title()), Field.Store.NO));
     for (String alias : meta.aliases()) {
-      doc.add(new StringField(IndexFields.EXACT_NAME, IndexFields.exactName(alias), Field.Store.NO));
+      doc.add(
+          new StringField(IndexFields.EXACT_NAME, IndexFields.exactName(alias), Field.Store.NO));
       doc.add(new TextField(IndexFields.ALIASES, alias, Field.Store.NO));
       doc.add(new StoredField(IndexFields.STORED_ALIASES, alias));
     }
@@ -73,8 +92,13 @@ final class DocumentFactory {
       spell.append('\n').append(tag.replace('-', ' '));
     }
     spell.append('\n').append(article.body().text());
-    doc.add(new TextField(IndexFields.SPELL, spell.toString(), Field.Store.NO));
+    doc.add(new Field(IndexFields.SPELL, spell.toString(), WORDS));
     doc.add(new TextField(IndexFields.COMPLETE, complete.toString(), Field.Store.NO));
+    doc.add(
+        new BinaryDocValuesField(
+            IndexFields.COMPLETIONS,
+            IndexFields.encodeCompletions(
+                new IndexFields.Completions(meta.draft(), meta.title(), meta.aliases()))));
 
     doc.add(new StringField(IndexFields.CATEGORY, meta.category(), Field.Store.YES));
     doc.add(new SortedSetDocValuesFacetField(IndexFields.CATEGORY, meta.category()));

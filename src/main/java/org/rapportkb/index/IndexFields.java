@@ -1,8 +1,17 @@
 package org.rapportkb.index;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
 
 /** Names of the Lucene fields an article is indexed into, and the facet configuration. */
 public final class IndexFields {
@@ -39,6 +48,18 @@ public final class IndexFields {
   public static final String EXCHANGES = "exchanges";
   public static final String STORED_ORDER = "stored_order";
 
+  /**
+   * What a sync compares with the file on disk (path, hash, related slugs, size and modification
+   * time), as binary doc values so that reading it for every article stays cheap.
+   */
+  public static final String SYNC_STATE = "sync_state";
+
+  /**
+   * What search-as-you-type completes (title, aliases, draft flag), as binary doc values: see
+   * {@link #encodeCompletions} and {@link #decodeCompletions}.
+   */
+  public static final String COMPLETIONS = "completions";
+
   /** The facet dimensions: each is also a filter of the search API. */
   public static final String[] FACET_DIMS = {CATEGORY, LEVEL, TAG};
 
@@ -58,6 +79,42 @@ public final class IndexFields {
         new SortField(CATEGORY_ORDER, SortField.Type.LONG),
         new SortField(ORDER, SortField.Type.LONG),
         new SortField(TITLE_SORT, SortField.Type.STRING));
+  }
+
+  /** The completions of one article: whether it is a draft, then its title, then its aliases. */
+  public record Completions(boolean draft, String title, List<String> aliases) {}
+
+  /** The doc value of {@link #COMPLETIONS} for an article. */
+  public static BytesRef encodeCompletions(Completions completions) {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(bytes)) {
+      out.writeBoolean(completions.draft());
+      out.writeUTF(completions.title());
+      out.writeShort(completions.aliases().size());
+      for (String alias : completions.aliases()) {
+        out.writeUTF(alias);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new BytesRef(bytes.toByteArray());
+  }
+
+  /** Reads back what {@link #encodeCompletions} wrote. */
+  public static Completions decodeCompletions(BytesRef value) {
+    try (var in =
+        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
+      boolean draft = in.readBoolean();
+      String title = in.readUTF();
+      int count = in.readShort();
+      List<String> aliases = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        aliases.add(in.readUTF());
+      }
+      return new Completions(draft, title, aliases);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The facet configuration shared by indexing and searching. */

@@ -69,7 +69,8 @@ public final class Indexer {
     KbConfig config = configs.get();
     ArticleParser parser = parserFor(config, renderer);
     ArticleScanner.Scan scan = ArticleScanner.scan(articlesDir);
-    boolean rebuild = forceRebuild || !config.indexFingerprint().equals(index.committedFingerprint());
+    boolean rebuild =
+        forceRebuild || !config.indexFingerprint().equals(index.committedFingerprint());
     Map<String, ArticleIndex.IndexedArticle> indexed = rebuild ? Map.of() : index.indexed();
     Set<String> knownSlugs = new HashSet<>();
     scan.files().forEach(f -> knownSlugs.add(f.slug()));
@@ -86,18 +87,22 @@ public final class Indexer {
       index.deleteAll();
     }
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread thread = new Thread(r, "rapport-kb-indexer");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread thread = new Thread(r, "rapport-kb-indexer");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<?>> tasks = new ArrayList<>();
       for (ArticleFile file : scan.files()) {
         tasks.add(
             pool.submit(
                 () -> {
-                  Outcome outcome = indexOne(parser, file, indexed.get(file.slug()), knownSlugs, problems);
+                  Outcome outcome =
+                      indexOne(parser, file, indexed.get(file.slug()), knownSlugs, problems);
                   switch (outcome) {
                     case ADDED -> added.incrementAndGet();
                     case UPDATED -> updated.incrementAndGet();
@@ -163,7 +168,16 @@ public final class Indexer {
       List<Problem> problems)
       throws IOException {
     byte[] bytes;
+    ArticleIndex.FileStamp stamp;
     try {
+      stamp = ArticleIndex.FileStamp.of(file.file());
+      if (previous != null
+          && previous.stamp().isKnown()
+          && previous.stamp().equals(stamp)
+          && previous.path().equals(file.path())
+          && knownSlugs.containsAll(previous.related())) {
+        return Outcome.UNCHANGED;
+      }
       bytes = Files.readAllBytes(file.file());
     } catch (NoSuchFileException e) {
       return previous == null ? Outcome.INVALID : Outcome.UNCHANGED;
@@ -180,7 +194,7 @@ public final class Indexer {
       return Outcome.INVALID;
     }
     Article article = result.article().get();
-    index.put(article);
+    index.put(article, stamp);
     return previous == null ? Outcome.ADDED : Outcome.UPDATED;
   }
 }

@@ -6,7 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -58,14 +64,25 @@ public final class SearchService implements AutoCloseable {
   private final Supplier<KbConfig> configs;
   private final Analyzer indexAnalyzer;
   private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+  private static final Logger LOG = Logger.getLogger(SearchService.class.getName());
   private final TitleSuggester titles = new TitleSuggester();
+  private final AtomicBoolean titleRefreshQueued = new AtomicBoolean();
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "rapport-kb-completions");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile SearcherState state;
 
   /**
    * @param indexAnalyzer the analyzer articles were indexed with, for highlighting
    */
   public SearchService(
-      ReferenceManager<IndexSearcher> searchers, Supplier<KbConfig> configs, Analyzer indexAnalyzer) {
+      ReferenceManager<IndexSearcher> searchers,
+      Supplier<KbConfig> configs,
+      Analyzer indexAnalyzer) {
     this.searchers = searchers;
     this.configs = configs;
     this.indexAnalyzer = indexAnalyzer;
@@ -82,10 +99,13 @@ public final class SearchService implements AutoCloseable {
     try {
       SearcherState current = stateFor(searcher, config);
       if (current.facets() == null) {
-        return new SearchResponse(query, 0, request.page(), request.size(), List.of(), emptyFacets(), null, false);
+        return new SearchResponse(
+            query, 0, request.page(), request.size(), List.of(), emptyFacets(), null, false);
       }
-      Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, config, current);
-      DrillDownQuery drill = new DrillDownQuery(facetsConfig, withDraftFilter(parsed, request.includeDrafts()));
+      SpellingCorrector spelling = current.spelling().forOneSearch();
+      Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, config, spelling);
+      DrillDownQuery drill =
+          new DrillDownQuery(facetsConfig, withDraftFilter(parsed, request.includeDrafts()));
       addFilter(drill, IndexFields.CATEGORY, request.category());
       addFilter(drill, IndexFields.LEVEL, request.level());
       addFilter(drill, IndexFields.TAG, request.tag());
@@ -112,14 +132,14 @@ public final class SearchService implements AutoCloseable {
       int from = Math.min(all.length, (request.page() - 1) * request.size());
       ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
       String[] snippets =
-          query.isEmpty() ? new String[page.length] : Snippets.highlight(searcher, indexAnalyzer, parsed, page);
+          query.isEmpty() ? new String[page.length] : current.snippets().highlight(parsed, page);
       List<SearchHit> hits = new ArrayList<>(page.length);
       var stored = searcher.storedFields();
       for (int i = 0; i < page.length; i++) {
         Document doc = stored.document(page[i].doc, HIT_FIELDS);
         hits.add(toHit(doc, query.isEmpty() ? 0f : page[i].score, snippets[i]));
       }
-      String suggestion = query.isEmpty() ? null : suggestion(query, current);
+      String suggestion = query.isEmpty() ? null : suggestion(query, spelling);
       return new SearchResponse(
           query,
           result.hits.totalHits.value(),
@@ -130,7 +150,8 @@ public final class SearchService implements AutoCloseable {
           suggestion,
           partial);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidQueryException("the query matches too many different words; use fewer words or wildcards", e);
+      throw new InvalidQueryException(
+          "the query matches too many different words; use fewer words or wildcards", e);
     } catch (TooComplexToDeterminizeException e) {
       throw new InvalidQueryException("the query is too complex; simplify its wildcards", e);
     } finally {
@@ -146,26 +167,64 @@ public final class SearchService implements AutoCloseable {
     String cleaned = QueryGuard.clean(typed, configs.get().limits());
     IndexSearcher searcher = searchers.acquire();
     try {
-      titles.rebuildIfStale(searcher.getIndexReader());
+      if (titles.isBuilt()) {
+        if (titles.isStale(searcher.getIndexReader())) {
+          refreshTitlesInBackground();
+        }
+      } else {
+        titles.rebuildIfStale(searcher.getIndexReader());
+      }
       return titles.suggest(cleaned, SUGGESTIONS);
     } finally {
       searchers.release(searcher);
     }
   }
 
-  /** Prepares per-index structures (facets, completions) ahead of the first request. */
+  /**
+   * Prepares per-index structures ahead of the first request: the facets and spelling state now,
+   * the title completions in the background (a suggestion asked for meanwhile waits for them).
+   */
   public void warm() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       stateFor(searcher, configs.get());
-      titles.rebuildIfStale(searcher.getIndexReader());
     } finally {
       searchers.release(searcher);
+    }
+    refreshTitlesInBackground();
+  }
+
+  /**
+   * Rebuilds the title completions from the current index on the background thread, unless a
+   * rebuild is already waiting there; until it is done, suggestions come from the previous build.
+   */
+  private void refreshTitlesInBackground() {
+    if (!titleRefreshQueued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      background.execute(
+          () -> {
+            titleRefreshQueued.set(false);
+            try {
+              IndexSearcher current = searchers.acquire();
+              try {
+                titles.rebuildIfStale(current.getIndexReader());
+              } finally {
+                searchers.release(current);
+              }
+            } catch (IOException | RuntimeException e) {
+              LOG.log(
+                  java.util.logging.Level.WARNING, "cannot rebuild the title completions: " + e, e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      titleRefreshQueued.set(false);
     }
   }
 
   private SearcherState stateFor(IndexSearcher searcher, KbConfig config) throws IOException {
-    SearcherState fresh = SearcherState.forReader(state, searcher.getIndexReader(), config);
+    SearcherState fresh = SearcherState.forSearcher(state, searcher, config, indexAnalyzer);
     state = fresh;
     return fresh;
   }
@@ -179,7 +238,9 @@ public final class SearchService implements AutoCloseable {
     }
     if ((long) request.page() * request.size() > limits.resultWindow()) {
       throw new InvalidQueryException(
-          "only the first " + limits.resultWindow() + " results can be paged through; narrow the search");
+          "only the first "
+              + limits.resultWindow()
+              + " results can be paged through; narrow the search");
     }
   }
 
@@ -225,8 +286,8 @@ public final class SearchService implements AutoCloseable {
         .build();
   }
 
-  private static Query parse(String query, KbConfig config, SearcherState state) {
-    KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), state.spelling());
+  private static Query parse(String query, KbConfig config, SpellingCorrector spelling) {
+    KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), spelling);
     try {
       Query parsed = parser.parse(query);
       return parsed == null ? new MatchNoDocsQuery() : parsed;
@@ -245,15 +306,16 @@ public final class SearchService implements AutoCloseable {
     return line.replaceFirst("^Cannot parse '.*?': ", "");
   }
 
-  private static String suggestion(String query, SearcherState state) {
-    String corrected = correctOutsideFields(query, state.spelling());
+  private static String suggestion(String query, SpellingCorrector spelling) {
+    String corrected = correctOutsideFields(query, spelling);
     return corrected.equalsIgnoreCase(query) ? null : corrected;
   }
 
   /** Corrects each run of words, leaving field names ({@code title:}) and operators alone. */
   private static String correctOutsideFields(String query, SpellingCorrector spelling) {
     StringBuilder out = new StringBuilder();
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\b\\p{L}[\\p{L}']*+(?!\\s*:)(?![*~?])").matcher(query);
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\\b\\p{L}[\\p{L}']*+(?!\\s*:)(?![*~?])").matcher(query);
     int last = 0;
     while (matcher.find()) {
       String word = matcher.group();
@@ -311,6 +373,12 @@ public final class SearchService implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    background.shutdownNow();
+    try {
+      background.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     titles.close();
   }
 }

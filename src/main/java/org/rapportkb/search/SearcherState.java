@@ -1,45 +1,63 @@
 package org.rapportkb.search;
 
 import java.io.IOException;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.IndexFields;
 
 /**
- * What is worth computing once per index reader rather than per search: the facet ordinals and
- * the spelling corrector.
+ * What is worth computing once per index reader rather than per search: the facet ordinals, the
+ * spelling corrector and the highlighter.
  */
 final class SearcherState {
   private final IndexReader reader;
   private final SortedSetDocValuesReaderState facets;
   private final SpellingCorrector spelling;
+  private final Snippets snippets;
   private final KbConfig config;
 
-  private SearcherState(IndexReader reader, KbConfig config) throws IOException {
-    this.reader = reader;
+  private SearcherState(IndexSearcher searcher, KbConfig config, Analyzer analyzer)
+      throws IOException {
+    this.reader = searcher.getIndexReader();
     this.config = config;
-    this.facets = hasFacets(reader) ? new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facetsConfig()) : null;
+    this.facets =
+        hasFacets(reader)
+            ? new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facetsConfig())
+            : null;
     this.spelling = new SpellingCorrector(reader, config.vocabulary());
+    this.snippets = new Snippets(searcher, analyzer);
   }
 
   private static boolean hasFacets(IndexReader reader) {
     for (var leaf : reader.leaves()) {
-      if (leaf.reader().getFieldInfos().fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null) {
+      if (leaf.reader()
+              .getFieldInfos()
+              .fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
+          != null) {
         return true;
       }
     }
     return false;
   }
 
-  /** The state for {@code reader}: {@code previous} when it still fits, else a new one. */
-  static SearcherState forReader(SearcherState previous, IndexReader reader, KbConfig config)
+  /**
+   * The state for {@code searcher}: {@code previous} when it still fits, else a new one.
+   *
+   * @param analyzer the analyzer articles were indexed with, for highlighting
+   */
+  static SearcherState forSearcher(
+      SearcherState previous, IndexSearcher searcher, KbConfig config, Analyzer analyzer)
       throws IOException {
-    if (previous != null && previous.reader == reader && previous.config == config) {
+    if (previous != null
+        && previous.reader == searcher.getIndexReader()
+        && previous.config == config) {
       return previous;
     }
-    return new SearcherState(reader, config);
+    return new SearcherState(searcher, config, analyzer);
   }
 
   /** Facet ordinals, or null when no article is indexed. */
@@ -49,5 +67,9 @@ final class SearcherState {
 
   SpellingCorrector spelling() {
     return spelling;
+  }
+
+  Snippets snippets() {
+    return snippets;
   }
 }

@@ -13,29 +13,33 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.rapportkb.index.IndexFields;
 
 /**
- * Highlighted snippets from the offsets stored in the postings: HTML-escaped plain text with
- * {@code <mark>} around the words that matched, from the body, else the summary.
+ * Highlighted snippets from the offsets stored in the postings: HTML-escaped plain text with {@code
+ * <mark>} around the words that matched, from the body, else the summary. One instance serves every
+ * search on one searcher (the highlighter is thread-safe).
  */
 final class Snippets {
   static final String OPEN = "<mark>";
   private static final String[] FIELDS = {IndexFields.BODY, IndexFields.SUMMARY};
   private static final int[] PASSAGES = {2, 1};
 
-  private Snippets() {}
+  private final UnifiedHighlighter highlighter;
 
-  /** One snippet per hit, in the order of {@code hits}; null where nothing matched. */
-  static String[] highlight(IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] hits)
-      throws IOException {
-    if (hits.length == 0) {
-      return new String[0];
-    }
-    UnifiedHighlighter highlighter =
+  Snippets(IndexSearcher searcher, Analyzer analyzer) {
+    this.highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withHandleMultiTermQuery(true)
             .withHighlightPhrasesStrictly(true)
+            .withWeightMatches(false)
             .withMaxLength(20_000)
             .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true))
             .build();
+  }
+
+  /** One snippet per hit, in the order of {@code hits}; null where nothing matched. */
+  String[] highlight(Query query, ScoreDoc[] hits) throws IOException {
+    if (hits.length == 0) {
+      return new String[0];
+    }
     ScoreDoc[] byDoc = hits.clone();
     TopDocs topDocs = new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), byDoc);
     Map<String, String[]> fields = highlighter.highlightFields(FIELDS, query, topDocs, PASSAGES);
@@ -79,5 +83,4 @@ final class Snippets {
             });
     return out.toString();
   }
-
 }

@@ -1,7 +1,9 @@
 package org.rapportkb.search;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,16 +22,40 @@ final class SpellingCorrector {
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}']*");
   private static final Set<String> OPERATORS = Set.of("and", "or", "not", "to");
 
-  private final DirectSpellChecker checker = new DirectSpellChecker();
+  private final DirectSpellChecker checker;
   private final IndexReader reader;
   private final Set<String> vocabulary;
+  private final Map<String, String> corrected;
 
   SpellingCorrector(IndexReader reader, Set<String> vocabulary) {
+    this(newChecker(), reader, vocabulary, null);
+  }
+
+  private SpellingCorrector(
+      DirectSpellChecker checker,
+      IndexReader reader,
+      Set<String> vocabulary,
+      Map<String, String> corrected) {
+    this.checker = checker;
     this.reader = reader;
     this.vocabulary = vocabulary;
+    this.corrected = corrected;
+  }
+
+  private static DirectSpellChecker newChecker() {
+    DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(4);
     checker.setMaxEdits(2);
     checker.setMinPrefix(1);
+    return checker;
+  }
+
+  /**
+   * A corrector for one search, on one thread: it remembers its corrections, since parsing the
+   * query and suggesting a corrected one both ask for the same words.
+   */
+  SpellingCorrector forOneSearch() {
+    return new SpellingCorrector(checker, reader, vocabulary, new HashMap<>());
   }
 
   /** The text with each unknown word replaced by its correction; the text itself if none. */
@@ -57,6 +83,13 @@ final class SpellingCorrector {
   }
 
   private String correctWord(String word) {
+    if (corrected == null) {
+      return lookUp(word);
+    }
+    return corrected.computeIfAbsent(word, this::lookUp);
+  }
+
+  private String lookUp(String word) {
     if (isKnown(word)) {
       return word;
     }

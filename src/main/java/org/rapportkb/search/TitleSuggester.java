@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.InputIterator;
@@ -18,29 +20,56 @@ import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.index.WordAnalyzer;
 
 /**
  * Search-as-you-type over titles and aliases, with Lucene's {@link AnalyzingInfixSuggester}: any
- * word of a title may be the one being typed. Rebuilt from the index after each change.
+ * word of a title may be the one being typed. Rebuilt from the index after each change, by one
+ * thread at a time: while it rebuilds, the others keep answering from the previous suggester.
  */
 final class TitleSuggester implements AutoCloseable {
   private static final int MIN_PREFIX_CHARS = 2;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReentrantLock rebuilding = new ReentrantLock();
   private AnalyzingInfixSuggester current;
-  private IndexReader builtFrom;
+  private volatile IndexReader builtFrom;
 
-  /** Rebuilds from {@code reader} unless it was already built from it. */
+  /** Whether a suggester was built (from any reader). */
+  boolean isBuilt() {
+    return builtFrom != null;
+  }
+
+  /** Whether the suggester was built from another reader than {@code reader}. */
+  boolean isStale(IndexReader reader) {
+    return builtFrom != reader;
+  }
+
+  /**
+   * Rebuilds from {@code reader} unless it was already built from it; returns at once, without
+   * rebuilding, when another thread is rebuilding and there is a suggester to answer meanwhile.
+   */
   void rebuildIfStale(IndexReader reader) throws IOException {
-    lock.readLock().lock();
-    try {
-      if (builtFrom == reader) {
+    if (builtFrom == reader) {
+      return;
+    }
+    if (!rebuilding.tryLock()) {
+      if (builtFrom != null) {
         return;
       }
-    } finally {
-      lock.readLock().unlock();
+      rebuilding.lock();
     }
+    try {
+      if (builtFrom != reader) {
+        rebuild(reader);
+      }
+    } finally {
+      rebuilding.unlock();
+    }
+  }
+
+  private void rebuild(IndexReader reader) throws IOException {
     AnalyzingInfixSuggester fresh =
         new AnalyzingInfixSuggester(
             new ByteBuffersDirectory(),
@@ -86,24 +115,42 @@ final class TitleSuggester implements AutoCloseable {
     }
   }
 
+  /** Every title and alias of published articles, from doc values (stored fields if missing). */
   private static List<Entry> entries(IndexReader reader) throws IOException {
     List<Entry> entries = new ArrayList<>();
     Set<String> fields =
         Set.of(IndexFields.SLUG, IndexFields.TITLE, IndexFields.STORED_ALIASES, IndexFields.DRAFT);
     for (var leaf : reader.leaves()) {
       Bits live = leaf.reader().getLiveDocs();
+      BinaryDocValues completions = leaf.reader().getBinaryDocValues(IndexFields.COMPLETIONS);
+      BinaryDocValues states = leaf.reader().getBinaryDocValues(IndexFields.SYNC_STATE);
       StoredFields stored = leaf.reader().storedFields();
       for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        Document document = stored.document(doc, fields);
-        if ("true".equals(document.get(IndexFields.DRAFT))) {
+        String slug;
+        IndexFields.Completions article;
+        if (completions != null
+            && completions.advanceExact(doc)
+            && states != null
+            && states.advanceExact(doc)) {
+          article = IndexFields.decodeCompletions(completions.binaryValue());
+          slug = ArticleIndex.slugOf(states.binaryValue());
+        } else {
+          Document document = stored.document(doc, fields);
+          slug = document.get(IndexFields.SLUG);
+          article =
+              new IndexFields.Completions(
+                  "true".equals(document.get(IndexFields.DRAFT)),
+                  document.get(IndexFields.TITLE),
+                  List.of(document.getValues(IndexFields.STORED_ALIASES)));
+        }
+        if (article.draft()) {
           continue;
         }
-        String slug = document.get(IndexFields.SLUG);
-        entries.add(new Entry(document.get(IndexFields.TITLE), 2, slug));
-        for (String alias : document.getValues(IndexFields.STORED_ALIASES)) {
+        entries.add(new Entry(article.title(), 2, slug));
+        for (String alias : article.aliases()) {
           entries.add(new Entry(alias, 1, slug));
         }
       }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +87,9 @@ class HostileQueryTest {
         "\"empathy listening\"~100000",
         "/emp.*/",
         "/(a|aa)*b{1000}/",
+        "ab*c*d*e*f*g*h*i*j*k*l*m*n*o*p*q*r*s*t*u*v*w*x*y*z*",
+        "ab?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*",
+        "title:ab*c?d*e?f*g?h*i?j*k?l*m?n*",
         "body:/.*/",
         "[a TO z]",
         "{a TO *}",
@@ -152,10 +156,10 @@ class HostileQueryTest {
   @Test
   void thousandsOfNestedParenthesesAreRefusedQuicklyByTheGuard() {
     String deep = "(".repeat(240) + "empathy" + ")".repeat(240);
-    long start = System.nanoTime();
     InvalidQueryException e = refused(kb, SearchRequest.of(deep));
     assertTrue(e.getMessage().contains("nests parentheses more than 20 deep"), e.getMessage());
-    assertTrue(millisSince(start) < 200, "took " + millisSince(start) + " ms");
+    long fastest = fastestRefusal(() -> kb.search().search(SearchRequest.of(deep)));
+    assertTrue(fastest < 100, "took " + fastest + " ms");
 
     String thousands = "(".repeat(5_000) + "empathy" + ")".repeat(5_000);
     assertTrue(refused(kb, SearchRequest.of(thousands)).getMessage().contains("too long"));
@@ -209,15 +213,26 @@ class HostileQueryTest {
   void aHundredThousandCharacterQueryIsRefusedInMillisecondsBeforeParsing() {
     // Unbalanced parentheses: if this reached the parser it would overflow or fail differently.
     String huge = "(".repeat(50_000) + "a".repeat(50_000);
-    refused(kb, SearchRequest.of(huge));
-    long start = System.nanoTime();
     InvalidQueryException e = refused(kb, SearchRequest.of(huge));
-    long took = millisSince(start);
     assertEquals("the query is too long (100000 characters; at most 500)", e.getMessage());
-    assertTrue(took < 50, "took " + took + " ms");
-    long startSuggest = System.nanoTime();
-    assertThrows(InvalidQueryException.class, () -> kb.search().suggest(huge));
-    assertTrue(millisSince(startSuggest) < 50);
+    long search = fastestRefusal(() -> kb.search().search(SearchRequest.of(huge)));
+    assertTrue(search < 20, "took " + search + " ms");
+    long suggest = fastestRefusal(() -> kb.search().suggest(huge));
+    assertTrue(suggest < 20, "took " + suggest + " ms");
+  }
+
+  /**
+   * The fastest of a few refusals, in milliseconds: a refusal's own cost, without the pauses a busy
+   * machine adds to any one call.
+   */
+  private static long fastestRefusal(Executable call) {
+    long fastest = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      assertThrows(InvalidQueryException.class, call);
+      fastest = Math.min(fastest, millisSince(start));
+    }
+    return fastest;
   }
 
   @Test
@@ -285,11 +300,12 @@ class HostileQueryTest {
     Path articles = tmp.resolve("articles");
     TestCorpus.generate(articles, 300);
     Path config = TestCorpus.copyConfig(tmp.resolve("config"), "timeoutMillis: 1\n");
-    try (KnowledgeBase slow = KnowledgeBase.open(TestCorpus.paths(articles, config, tmp.resolve("i")))) {
+    try (KnowledgeBase slow =
+        KnowledgeBase.open(TestCorpus.paths(articles, config, tmp.resolve("i")))) {
       slow.sync(false, ProgressListener.NONE);
       int partial = 0;
       for (int i = 0; i < 20 && partial == 0; i++) {
-        SearchResponse response = answered(slow, SearchRequest.of("client OR counselor OR co*"));
+        SearchResponse response = answered(slow, SearchRequest.of("listening OR feelings OR co*"));
         assertTrue(response.hits().size() <= 10);
         if (response.partial()) {
           partial++;
@@ -298,7 +314,7 @@ class HostileQueryTest {
       }
       assertTrue(partial > 0, "a 1 ms budget over 300 articles should run out");
     }
-    SearchResponse normal = answered(kb, SearchRequest.of("client OR counselor OR co*"));
+    SearchResponse normal = answered(kb, SearchRequest.of("listening OR feelings OR co*"));
     assertFalse(normal.partial());
   }
 

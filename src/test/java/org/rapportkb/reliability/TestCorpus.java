@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.rapportkb.KnowledgeBase;
 
 /**
- * Article folders and config folders for reliability tests, made from the project's real
- * {@code articles/} and {@code index-config/}: exact copies, or many variants with unique slugs
- * and a unique marker word each.
+ * Article folders and config folders for reliability tests, made from the project's real {@code
+ * articles/} and {@code index-config/}: exact copies, or many variants with unique slugs and a
+ * unique marker word each.
  */
 final class TestCorpus {
   static final Path ARTICLES = Path.of("articles");
@@ -68,23 +68,28 @@ final class TestCorpus {
 
   /** Like {@link #generate(Path, int)}, numbering variants from {@code first}. */
   static List<String> generate(Path dir, int first, int count) throws IOException {
+    return generateFiles(dir, first, count).stream().map(TestCorpus::slugOf).toList();
+  }
+
+  /** Like {@link #generate(Path, int, int)}, returning the files written. */
+  static List<Path> generateFiles(Path dir, int first, int count) throws IOException {
     List<Path> sources = realArticles();
     List<String> texts = new ArrayList<>();
     for (Path source : sources) {
       texts.add(Files.readString(source, StandardCharsets.UTF_8));
     }
-    List<String> slugs = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (int i = first; i < first + count; i++) {
       int pick = i % sources.size();
       String baseSlug = slugOf(sources.get(pick));
       String slug = variantSlug(baseSlug, i);
       Path folder = dir.resolve(sources.get(pick).getParent().getFileName().toString());
       Files.createDirectories(folder);
-      Files.writeString(
-          folder.resolve(slug + ".md"), variant(texts.get(pick), i), StandardCharsets.UTF_8);
-      slugs.add(slug);
+      Path file = folder.resolve(slug + ".md");
+      Files.writeString(file, variant(texts.get(pick), i), StandardCharsets.UTF_8);
+      files.add(file);
     }
-    return slugs;
+    return files;
   }
 
   static String variantSlug(String baseSlug, int i) {

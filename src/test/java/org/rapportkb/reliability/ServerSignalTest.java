@@ -1,0 +1,178 @@
+package org.rapportkb.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.KnowledgeBase;
+import org.rapportkb.index.ArticleIndex;
+
+/**
+ * SIGTERM to a running {@code serve} (a separate JVM): during a search, the search still gets its
+ * answer; during a reindex, the process still ends; either way the next start is clean (the index
+ * opens, CheckIndex finds nothing wrong, every article is served).
+ */
+class ServerSignalTest {
+  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Duration START_BOUND = Duration.ofSeconds(90);
+  private static final Duration STOP_BOUND = Duration.ofSeconds(30);
+
+  @TempDir Path dir;
+  private Path articles;
+  private Path config;
+  private Path index;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @BeforeEach
+  void corpus() throws IOException {
+    articles = TestCorpus.copyArticles(dir.resolve("articles"));
+    TestCorpus.generate(articles.resolve("generated"), 300);
+    config = TestCorpus.copyConfig(dir.resolve("config"));
+    index = dir.resolve("index");
+  }
+
+  @Test
+  void sigtermDuringASearchLetsTheSearchFinishAndTheNextStartIsClean() throws Exception {
+    try (ForkedCli server = serve()) {
+      int port = port(server);
+      // A query of long made-up words is among the slowest the limits allow (spelling
+      // correction and fuzzy matching of each word), so it is surely in flight below.
+      CompletableFuture<HttpResponse<String>> inFlight =
+          http.sendAsync(
+              get(port, "/api/search?q=" + WebFixture.encode(slowQuery())),
+              HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(150);
+      assertFalse(inFlight.isDone(), "the search is still running when the signal comes");
+      server.terminate();
+      HttpResponse<String> answer =
+          inFlight.get(STOP_BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertTrue(answer.body().startsWith("{\"query\":"), answer.body());
+      server.waitFor(STOP_BOUND);
+      assertFalse(server.output().contains("Exception"), server.output());
+    }
+    expectCleanRestart();
+  }
+
+  @Test
+  void sigtermDuringAReindexStopsAndTheNextStartCatchesUp() throws Exception {
+    int before = TestCorpus.slugsOnDisk(articles).size();
+    try (ForkedCli server = serve()) {
+      int port = port(server);
+      TestCorpus.generate(articles.resolve("added"), 1_000, 600);
+      Thread.sleep(1_000);
+      assertEquals(
+          200, http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString()).statusCode());
+      server.terminate();
+      server.waitFor(STOP_BOUND);
+      assertFalse(server.output().contains("Exception"), server.output());
+    }
+    assertTrue(ArticleIndex.checkClean(index), "CheckIndex after the signal");
+    try (KnowledgeBase kb = KnowledgeBase.open(TestCorpus.paths(articles, config, index))) {
+      int count = kb.library().count();
+      assertTrue(
+          count == before || count == before + 600, "the reindex is all or nothing: " + count);
+    }
+    expectCleanRestart();
+  }
+
+  @Test
+  void aSecondServerOnTheSameIndexFailsFastWithOneLineWhileTheFirstKeepsServing() throws Exception {
+    try (WebFixture first = WebFixture.start(dir.resolve("first"));
+        ForkedCli second =
+            ForkedCli.start(
+                dir,
+                "serve",
+                "--port",
+                "0",
+                "--articles",
+                first.articles.toString(),
+                "--config",
+                first.config.toString(),
+                "--index",
+                first.index.toString())) {
+      RawHttp.Response during = first.get("/api/search?q=empathy");
+      assertEquals(200, during.status());
+      assertEquals(1, second.waitFor(Duration.ofSeconds(60)), second.output());
+      assertEquals(
+          List.of(
+              "error: the index at " + first.index + " is in use by another rapport-kb process"),
+          second.output().lines().filter(l -> !l.isBlank()).toList());
+      assertEquals(200, first.get("/api/search?q=empathy").status());
+      assertEquals(200, first.get("/health").status());
+    }
+  }
+
+  private ForkedCli serve() throws IOException {
+    return ForkedCli.start(
+        dir,
+        "serve",
+        "--port",
+        "0",
+        "--articles",
+        articles.toString(),
+        "--config",
+        config.toString(),
+        "--index",
+        index.toString());
+  }
+
+  private static int port(ForkedCli server) throws InterruptedException {
+    Matcher url = URL.matcher(server.await(line -> URL.matcher(line).find(), START_BOUND));
+    assertTrue(url.find());
+    return Integer.parseInt(url.group(1));
+  }
+
+  private static HttpRequest get(int port, String target) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+        .timeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  /** Made-up words of varied letters, just under the query length limit. */
+  private static String slowQuery() {
+    Random random = new Random(7);
+    StringBuilder query = new StringBuilder();
+    while (query.length() < 480) {
+      for (int i = 0; i < 15; i++) {
+        query.append((char) ('a' + random.nextInt(26)));
+      }
+      query.append(' ');
+    }
+    return query.toString().strip();
+  }
+
+  /** Starts again on the same index: it opens, serves every article, and stops clean. */
+  private void expectCleanRestart() throws Exception {
+    int files = TestCorpus.slugsOnDisk(articles).size();
+    try (ForkedCli server = serve()) {
+      int port = port(server);
+      HttpResponse<String> health =
+          http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+      assertEquals("{\"status\":\"ok\",\"articles\":" + files + "}", health.body());
+      server.terminate();
+      server.waitFor(STOP_BOUND);
+    }
+    assertTrue(ArticleIndex.checkClean(index), "CheckIndex after the restart");
+    try (KnowledgeBase kb = KnowledgeBase.open(TestCorpus.paths(articles, config, index))) {
+      assertEquals(files, kb.library().count(), "every article is in the last commit");
+    }
+  }
+}
