@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --seed) SEED="$2"; shift 2 ;;
     --no-build) BUILD=false; shift ;;
     --no-report) REPORT=false; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
