@@ -45,12 +45,14 @@ public final class KnowledgeBase implements Closeable {
     }
   }
 
-  private KnowledgeBase(Paths paths, KbConfig config, ArticleIndex index, ReferenceManager<IndexSearcher> searchers) {
+  private KnowledgeBase(
+      Paths paths, KbConfig config, ArticleIndex index, ReferenceManager<IndexSearcher> searchers) {
     this.paths = paths;
     this.config = config;
     this.index = index;
     this.searchers = searchers;
-    this.indexer = index == null ? null : new Indexer(index, paths.articles(), this::config, renderer);
+    this.indexer =
+        index == null ? null : new Indexer(index, paths.articles(), this::config, renderer);
     var analyzer = index == null ? config.indexAnalyzer() : index.analyzer();
     this.search = new SearchService(searchers, this::config, analyzer);
     this.library = new ArticleLibrary(searchers, analyzer);
@@ -61,7 +63,8 @@ public final class KnowledgeBase implements Closeable {
     requireArticles(paths);
     KbConfig config = ConfigLoader.load(paths.config());
     KnowledgeBase[] holder = new KnowledgeBase[1];
-    ArticleIndex index = ArticleIndex.open(paths.index(), () -> holder[0] == null ? config : holder[0].config());
+    ArticleIndex index =
+        ArticleIndex.open(paths.index(), () -> holder[0] == null ? config : holder[0].config());
     try {
       holder[0] = new KnowledgeBase(paths, config, index, index.searchers());
       return holder[0];
@@ -107,7 +110,8 @@ public final class KnowledgeBase implements Closeable {
   /** Brings the index up to date with the articles folder. */
   public IndexReport sync(boolean rebuild, ProgressListener progress) throws IOException {
     if (indexer == null) {
-      throw new IOException("the index is in use by another rapport-kb process; it cannot be updated from here");
+      throw new IOException(
+          "the index is in use by another rapport-kb process; it cannot be updated from here");
     }
     return indexer.sync(rebuild, progress);
   }

@@ -36,7 +36,15 @@ public final class ArticleParser {
 
   private static final Set<String> FIELDS =
       Set.of(
-          "title", "summary", "category", "level", "order", "tags", "aliases", "related", "updated",
+          "title",
+          "summary",
+          "category",
+          "level",
+          "order",
+          "tags",
+          "aliases",
+          "related",
+          "updated",
           "draft");
   private static final int MAX_TITLE = 200;
   private static final int MAX_SUMMARY = 600;
@@ -100,9 +108,7 @@ public final class ArticleParser {
     int bodyLine = close + 2;
     String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
     Optional<RenderedBody> rendered = renderBody(path, body, bodyLine, problems);
-    if (meta.isEmpty()
-        || rendered.isEmpty()
-        || problems.stream().anyMatch(Problem::isError)) {
+    if (meta.isEmpty() || rendered.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       return new Result(Optional.empty(), problems);
     }
     return new Result(
@@ -120,7 +126,11 @@ public final class ArticleParser {
             Problem.warning(
                 path,
                 yaml.lineOf(key),
-                "unknown field '" + key + "' (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")"));
+                "unknown field '"
+                    + key
+                    + "' (known: "
+                    + String.join(", ", FIELDS.stream().sorted().toList())
+                    + ")"));
       }
     }
     String title = required(yaml, "title", MAX_TITLE, problems);
@@ -131,7 +141,11 @@ public final class ArticleParser {
           Problem.error(
               path,
               yaml.lineOf("category"),
-              "unknown category '" + category + "' (known: " + String.join(", ", categories.stream().sorted().toList()) + ")"));
+              "unknown category '"
+                  + category
+                  + "' (known: "
+                  + String.join(", ", categories.stream().sorted().toList())
+                  + ")"));
     }
     String levelText = required(yaml, "level", 100, problems);
     Optional<Level> level = Level.parse(levelText);
@@ -151,7 +165,8 @@ public final class ArticleParser {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        problems.add(Problem.error(path, yaml.lineOf("order"), "'order' must be a whole number 0 or more"));
+        problems.add(
+            Problem.error(path, yaml.lineOf("order"), "'order' must be a whole number 0 or more"));
         order = null;
       }
     }
@@ -166,14 +181,20 @@ public final class ArticleParser {
             Problem.error(
                 path,
                 tag.line(),
-                "tag '" + tag.value() + "' must be lowercase and hyphenated, like '" + Slugs.fromTitle(tag.value()) + "'"));
+                "tag '"
+                    + tag.value()
+                    + "' must be lowercase and hyphenated, like '"
+                    + Slugs.fromTitle(tag.value())
+                    + "'"));
       }
     }
     List<String> aliases = new ArrayList<>();
     for (YamlMap.Item alias : yaml.list("aliases", problems)) {
       String value = alias.value().strip();
       if (value.isEmpty() || value.length() > MAX_TITLE) {
-        problems.add(Problem.error(path, alias.line(), "an alias must be 1 to " + MAX_TITLE + " characters"));
+        problems.add(
+            Problem.error(
+                path, alias.line(), "an alias must be 1 to " + MAX_TITLE + " characters"));
       } else {
         aliases.add(value);
       }
@@ -184,7 +205,9 @@ public final class ArticleParser {
       if (target.equals(slug)) {
         problems.add(Problem.warning(path, item.line(), "'related' lists the article itself"));
       } else if (!knownSlugs.contains(target)) {
-        problems.add(Problem.error(path, item.line(), "'related' names '" + target + "', which is no article's slug"));
+        problems.add(
+            Problem.error(
+                path, item.line(), "'related' names '" + target + "', which is no article's slug"));
       } else if (!related.contains(target)) {
         related.add(target);
       }
@@ -195,7 +218,9 @@ public final class ArticleParser {
       try {
         updated = LocalDate.parse(updatedText.get().strip());
       } catch (DateTimeParseException e) {
-        problems.add(Problem.error(path, yaml.lineOf("updated"), "'updated' must be an ISO date like 2026-11-20"));
+        problems.add(
+            Problem.error(
+                path, yaml.lineOf("updated"), "'updated' must be an ISO date like 2026-11-20"));
       }
     }
     boolean draft = false;
@@ -205,7 +230,8 @@ public final class ArticleParser {
         case "true", "yes" -> draft = true;
         case "false", "no" -> draft = false;
         default ->
-            problems.add(Problem.error(path, yaml.lineOf("draft"), "'draft' must be true or false"));
+            problems.add(
+                Problem.error(path, yaml.lineOf("draft"), "'draft' must be true or false"));
       }
     }
     if (problems.subList(before, problems.size()).stream().anyMatch(Problem::isError)) {
@@ -213,12 +239,22 @@ public final class ArticleParser {
     }
     return Optional.of(
         new FrontMatter(
-            title, summary, category, level.orElseThrow(), order, tags, aliases, related, updated, draft));
+            title,
+            summary,
+            category,
+            level.orElseThrow(),
+            order,
+            tags,
+            aliases,
+            related,
+            updated,
+            draft));
   }
 
   private static String required(YamlMap yaml, String key, int maxLength, List<Problem> problems) {
     if (!yaml.has(key)) {
-      problems.add(Problem.error(yaml.path(), yaml.lineOf(key), "missing required field '" + key + "'"));
+      problems.add(
+          Problem.error(yaml.path(), yaml.lineOf(key), "missing required field '" + key + "'"));
       return "";
     }
     String value = yaml.text(key, problems).orElse("").strip();
@@ -227,12 +263,20 @@ public final class ArticleParser {
     } else if (value.length() > maxLength) {
       problems.add(
           Problem.error(
-              yaml.path(), yaml.lineOf(key), "'" + key + "' is longer than " + maxLength + " characters"));
+              yaml.path(),
+              yaml.lineOf(key),
+              "'" + key + "' is longer than " + maxLength + " characters"));
     } else if (value.chars().anyMatch(c -> c < 0x20)) {
-      problems.add(Problem.error(yaml.path(), yaml.lineOf(key), "'" + key + "' contains control characters"));
-    } else if ((key.equals("title") || key.equals("summary")) && value.matches("(?s).*<[a-zA-Z/!].*")) {
       problems.add(
-          Problem.warning(yaml.path(), yaml.lineOf(key), "'" + key + "' contains markup; it is shown as plain text"));
+          Problem.error(
+              yaml.path(), yaml.lineOf(key), "'" + key + "' contains control characters"));
+    } else if ((key.equals("title") || key.equals("summary"))
+        && value.matches("(?s).*<[a-zA-Z/!].*")) {
+      problems.add(
+          Problem.warning(
+              yaml.path(),
+              yaml.lineOf(key),
+              "'" + key + "' contains markup; it is shown as plain text"));
     }
     return value;
   }
@@ -252,16 +296,21 @@ public final class ArticleParser {
     return Optional.of(rendered);
   }
 
-  private static void checkSections(String path, Node document, int bodyLine, List<Problem> problems) {
+  private static void checkSections(
+      String path, Node document, int bodyLine, List<Problem> problems) {
     int expected = 0;
     List<String> seen = new ArrayList<>();
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       if (!(node instanceof Heading heading)) {
         continue;
       }
-      int line = bodyLine + (node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex());
+      int line =
+          bodyLine
+              + (node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex());
       if (heading.getLevel() == 1) {
-        problems.add(Problem.warning(path, line, "use '## ' sections; the title comes from the front matter"));
+        problems.add(
+            Problem.warning(
+                path, line, "use '## ' sections; the title comes from the front matter"));
         continue;
       }
       if (heading.getLevel() != 2) {
@@ -271,12 +320,22 @@ public final class ArticleParser {
       int index = SECTIONS.indexOf(name);
       if (index < 0) {
         problems.add(
-            Problem.warning(path, line, "unexpected section '" + name + "' (sections: " + String.join(", ", SECTIONS) + ")"));
+            Problem.warning(
+                path,
+                line,
+                "unexpected section '"
+                    + name
+                    + "' (sections: "
+                    + String.join(", ", SECTIONS)
+                    + ")"));
       } else if (seen.contains(name)) {
         problems.add(Problem.warning(path, line, "section '" + name + "' appears twice"));
       } else if (index < expected) {
         problems.add(
-            Problem.warning(path, line, "section '" + name + "' should come before '" + SECTIONS.get(expected - 1) + "'"));
+            Problem.warning(
+                path,
+                line,
+                "section '" + name + "' should come before '" + SECTIONS.get(expected - 1) + "'"));
       } else {
         expected = index + 1;
       }

@@ -71,8 +71,7 @@ public final class ArticleScanner {
       }
       String first = seen.putIfAbsent(slug, relative);
       if (first != null) {
-        problems.add(
-            Problem.error(relative, 1, "slug '" + slug + "' is already used by " + first));
+        problems.add(Problem.error(relative, 1, "slug '" + slug + "' is already used by " + first));
         continue;
       }
       files.add(new ArticleFile(slug, file, relative));

@@ -41,16 +41,9 @@ public final class MarkdownRenderer {
           TablesExtension.create(), HeadingAnchorExtension.create(), AutolinkExtension.create());
 
   private final Parser parser =
-      Parser.builder()
-          .extensions(EXTENSIONS)
-          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-          .build();
+      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
   private final HtmlRenderer renderer =
-      HtmlRenderer.builder()
-          .extensions(EXTENSIONS)
-          .escapeHtml(true)
-          .sanitizeUrls(true)
-          .build();
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
   private final PolicyFactory policy =
       Sanitizers.FORMATTING
           .and(Sanitizers.BLOCKS)
@@ -78,7 +71,11 @@ public final class MarkdownRenderer {
     BodyWalker walker = new BodyWalker();
     document.accept(walker);
     return new RenderedBody(
-        html, walker.text.toString().strip(), walker.headings, walker.clientLines, walker.exchanges);
+        html,
+        walker.text.toString().strip(),
+        walker.headings,
+        walker.clientLines,
+        walker.exchanges);
   }
 
   /** The plain text of a node and its descendants, Markdown syntax left out. */
@@ -113,7 +110,10 @@ public final class MarkdownRenderer {
       text.append(paragraphText).append(BLOCK_END);
       if (paragraph.getFirstChild() instanceof StrongEmphasis speaker) {
         String who = textOf(speaker).strip().toLowerCase(Locale.ROOT);
-        String line = paragraphText.substring(Math.min(paragraphText.length(), textOf(speaker).length())).strip();
+        String line =
+            paragraphText
+                .substring(Math.min(paragraphText.length(), textOf(speaker).length()))
+                .strip();
         if (line.startsWith(":")) {
           line = line.substring(1).strip();
         }
@@ -177,7 +177,8 @@ public final class MarkdownRenderer {
       while (node != null) {
         Node next = node.getNext();
         node.accept(this);
-        if (node instanceof org.commonmark.node.Block && out.length() > 0
+        if (node instanceof org.commonmark.node.Block
+            && out.length() > 0
             && out.charAt(out.length() - 1) != '\n') {
           out.append('\n');
         }

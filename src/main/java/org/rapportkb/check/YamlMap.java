@@ -28,7 +28,8 @@ public final class YamlMap {
   private final Map<String, Node> values;
   private final Map<String, Integer> keyLines;
 
-  private YamlMap(String path, int lineOffset, Map<String, Node> values, Map<String, Integer> lines) {
+  private YamlMap(
+      String path, int lineOffset, Map<String, Node> values, Map<String, Integer> lines) {
     this.path = path;
     this.lineOffset = lineOffset;
     this.values = values;
@@ -127,8 +128,8 @@ public final class YamlMap {
   }
 
   /**
-   * The value of {@code key} as a list of text values; a single value counts as a list of one.
-   * Each element comes with its own line.
+   * The value of {@code key} as a list of text values; a single value counts as a list of one. Each
+   * element comes with its own line.
    */
   public List<Item> list(String key, List<Problem> problems) {
     Node node = values.get(key);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code check}: validates the config and every article, printing {@code path:line:} messages. */
 @Command(
     mixinStandardHelpOptions = true,
-    name = "check", description = "Validate every article and the config; exit 1 on any error.")
+    name = "check",
+    description = "Validate every article and the config; exit 1 on any error.")
 final class CheckCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
   @Spec CommandSpec spec;
@@ -36,7 +37,12 @@ final class CheckCommand implements Callable<Integer> {
     Optional<KbConfig> config = ConfigLoader.load(paths.config, configProblems);
     List<Problem> problems = new ArrayList<>();
     for (Problem problem : configProblems) {
-      problems.add(new Problem(paths.config.resolve(problem.path()).toString(), problem.line(), problem.severity(), problem.message()));
+      problems.add(
+          new Problem(
+              paths.config.resolve(problem.path()).toString(),
+              problem.line(),
+              problem.severity(),
+              problem.message()));
     }
     int articles = 0;
     if (config.isPresent()) {
@@ -47,13 +53,18 @@ final class CheckCommand implements Callable<Integer> {
       scan.files().forEach(f -> slugs.add(f.slug()));
       ArticleParser parser = Indexer.parserFor(config.get(), new MarkdownRenderer());
       for (ArticleFile file : scan.files()) {
-        parser.parse(file, Files.readAllBytes(file.file()), slugs).problems().forEach(p -> problems.add(inArticles(p)));
+        parser
+            .parse(file, Files.readAllBytes(file.file()), slugs)
+            .problems()
+            .forEach(p -> problems.add(inArticles(p)));
       }
     }
     problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
     problems.forEach(out::println);
     long errors = problems.stream().filter(Problem::isError).count();
-    out.printf("%d articles checked: %d errors, %d warnings%n", articles, errors, problems.size() - errors);
+    out.printf(
+        "%d articles checked: %d errors, %d warnings%n",
+        articles, errors, problems.size() - errors);
     return errors > 0 ? 1 : 0;
   }
 

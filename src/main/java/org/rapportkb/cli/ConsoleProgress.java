@@ -35,7 +35,9 @@ final class ConsoleProgress implements ProgressListener {
     if (tenth > lastTenth) {
       lastTenth = tenth;
       double seconds = (System.nanoTime() - start) / 1e9;
-      err.printf("  %3d%%  %,d of %,d articles  (%.0f/s)%n", tenth * 10, done, total, done / Math.max(seconds, 1e-3));
+      err.printf(
+          "  %3d%%  %,d of %,d articles  (%.0f/s)%n",
+          tenth * 10, done, total, done / Math.max(seconds, 1e-3));
       err.flush();
     }
   }

@@ -6,14 +6,15 @@ import org.rapportkb.check.Problem;
 import org.rapportkb.index.IndexReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code index}: brings the index up to date and reports what changed and what is invalid. */
 @Command(
     mixinStandardHelpOptions = true,
-    name = "index", description = "Bring the index up to date with the articles folder.")
+    name = "index",
+    description = "Bring the index up to date with the articles folder.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
 

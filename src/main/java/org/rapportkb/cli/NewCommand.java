@@ -21,15 +21,21 @@ import picocli.CommandLine.Spec;
 /** {@code new}: writes a new article with valid front matter and every section, as a draft. */
 @Command(
     mixinStandardHelpOptions = true,
-    name = "new", description = "Write a new article skeleton (a draft) under its category's folder.")
+    name = "new",
+    description = "Write a new article skeleton (a draft) under its category's folder.")
 final class NewCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
 
-  @Parameters(index = "0", paramLabel = "TITLE") String title;
+  @Parameters(index = "0", paramLabel = "TITLE")
+  String title;
 
-  @Option(names = "--category", required = true, paramLabel = "C") String category;
+  @Option(names = "--category", required = true, paramLabel = "C")
+  String category;
 
-  @Option(names = "--level", paramLabel = "L", description = "foundation | intermediate | advanced (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--level",
+      paramLabel = "L",
+      description = "foundation | intermediate | advanced (default: ${DEFAULT-VALUE})")
   String level = "foundation";
 
   @Spec CommandSpec spec;
@@ -39,8 +45,12 @@ final class NewCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     KbConfig config = ConfigLoader.load(paths.config);
     if (config.category(category).isEmpty()) {
-      err.println("error: unknown category '" + category + "' (known: "
-          + String.join(", ", config.categories().stream().map(Category::slug).toList()) + ")");
+      err.println(
+          "error: unknown category '"
+              + category
+              + "' (known: "
+              + String.join(", ", config.categories().stream().map(Category::slug).toList())
+              + ")");
       return OneLineErrors.USAGE;
     }
     if (Level.parse(level).isEmpty()) {
@@ -52,15 +62,21 @@ final class NewCommand implements Callable<Integer> {
       err.println("error: the title must have letters or digits and at most 200 characters");
       return OneLineErrors.USAGE;
     }
-    var existing = ArticleScanner.scan(paths.articles).files().stream().filter(f -> f.slug().equals(slug)).findFirst();
+    var existing =
+        ArticleScanner.scan(paths.articles).files().stream()
+            .filter(f -> f.slug().equals(slug))
+            .findFirst();
     if (existing.isPresent()) {
-      err.println("error: an article with slug '" + slug + "' already exists: " + existing.get().file());
+      err.println(
+          "error: an article with slug '" + slug + "' already exists: " + existing.get().file());
       return OneLineErrors.FAILURE;
     }
     Path file = paths.articles.resolve(category).resolve(slug + ".md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, skeleton(title.strip(), category, level), StandardCharsets.UTF_8);
-    spec.commandLine().getOut().println("created " + file + " (a draft: set 'draft: false' when it is ready)");
+    spec.commandLine()
+        .getOut()
+        .println("created " + file + " (a draft: set 'draft: false' when it is ready)");
     return 0;
   }
 

@@ -25,8 +25,7 @@ final class OneLineErrors
         err.println("error: " + query.getMessage());
         return USAGE;
       }
-      case FileSystemException fs ->
-          err.println("error: " + fs.getFile() + ": " + describe(fs));
+      case FileSystemException fs -> err.println("error: " + fs.getFile() + ": " + describe(fs));
       case IOException io -> err.println("error: " + io.getMessage());
       default -> {
         LOG.log(Level.FINE, "command failed", e);

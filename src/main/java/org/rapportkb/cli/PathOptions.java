@@ -6,13 +6,22 @@ import picocli.CommandLine.Option;
 
 /** The options every command shares: where articles, config and index live. */
 final class PathOptions {
-  @Option(names = "--articles", paramLabel = "DIR", description = "articles folder (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--articles",
+      paramLabel = "DIR",
+      description = "articles folder (default: ${DEFAULT-VALUE})")
   Path articles = Path.of("articles");
 
-  @Option(names = "--config", paramLabel = "DIR", description = "index-config folder (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      description = "index-config folder (default: ${DEFAULT-VALUE})")
   Path config = Path.of("index-config");
 
-  @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "index folder (default: ${DEFAULT-VALUE})")
   Path index = Path.of("data", "index");
 
   KnowledgeBase.Paths paths() {

@@ -18,27 +18,40 @@ import picocli.CommandLine.Spec;
 /** {@code search}: runs the same search as the server and prints ranked results or JSON. */
 @Command(
     mixinStandardHelpOptions = true,
-    name = "search", description = "Search the articles, as the web search does.")
+    name = "search",
+    description = "Search the articles, as the web search does.")
 final class SearchCommand implements Callable<Integer> {
   @Mixin PathOptions paths;
 
-  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "words, \"phrases\", AND/OR/NOT, title:, tag:, category:, level:, prefix*")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUERY",
+      description = "words, \"phrases\", AND/OR/NOT, title:, tag:, category:, level:, prefix*")
   String[] words = new String[0];
 
   @Option(names = "--json", description = "print the JSON of /api/search")
   boolean json;
 
-  @Option(names = "--limit", paramLabel = "N", description = "results per page (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "results per page (default: ${DEFAULT-VALUE})")
   int limit = 10;
 
-  @Option(names = "--page", paramLabel = "N", description = "page of results (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--page",
+      paramLabel = "N",
+      description = "page of results (default: ${DEFAULT-VALUE})")
   int page = 1;
 
-  @Option(names = "--category", paramLabel = "C") String category;
+  @Option(names = "--category", paramLabel = "C")
+  String category;
 
-  @Option(names = "--tag", paramLabel = "T") String tag;
+  @Option(names = "--tag", paramLabel = "T")
+  String tag;
 
-  @Option(names = "--level", paramLabel = "L") String level;
+  @Option(names = "--level", paramLabel = "L")
+  String level;
 
   @Option(names = "--drafts", description = "include draft articles")
   boolean drafts;
@@ -68,12 +81,16 @@ final class SearchCommand implements Callable<Integer> {
     if (response.suggestion() != null) {
       out.println("Did you mean: " + response.suggestion());
     }
-    out.printf("%d result%s%s%n", response.total(), response.total() == 1 ? "" : "s",
+    out.printf(
+        "%d result%s%s%n",
+        response.total(),
+        response.total() == 1 ? "" : "s",
         response.query().isEmpty() ? "" : " for \"" + response.query() + "\"");
     int rank = (response.page() - 1) * response.size();
     for (SearchHit hit : response.hits()) {
       out.println();
-      out.printf("%d. %s  [%s, %s]  %s%n", ++rank, hit.title(), hit.category(), hit.level(), hit.url());
+      out.printf(
+          "%d. %s  [%s, %s]  %s%n", ++rank, hit.title(), hit.category(), hit.level(), hit.url());
       out.println("   " + TerminalText.fromSnippet(hit.snippet()));
     }
     if (response.partial()) {

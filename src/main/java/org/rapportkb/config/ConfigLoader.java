@@ -68,9 +68,11 @@ public final class ConfigLoader {
     }
     String analysisPath = ANALYSIS_FILE;
     Optional<Analyzer> indexAnalyzer =
-        AnalyzerFactory.build(dir, indexChain.get(), analysisPath, analysis.get().lineOf("index"), problems);
+        AnalyzerFactory.build(
+            dir, indexChain.get(), analysisPath, analysis.get().lineOf("index"), problems);
     Optional<Analyzer> queryAnalyzer =
-        AnalyzerFactory.build(dir, queryChain.get(), analysisPath, analysis.get().lineOf("query"), problems);
+        AnalyzerFactory.build(
+            dir, queryChain.get(), analysisPath, analysis.get().lineOf("query"), problems);
     if (indexAnalyzer.isEmpty() || queryAnalyzer.isEmpty()) {
       return Optional.empty();
     }
@@ -119,7 +121,8 @@ public final class ConfigLoader {
       int line = yaml.lineOf(node);
       Optional<YamlMap> entry = yaml.asMap(node, problems);
       if (entry.isEmpty()) {
-        problems.add(Problem.error(CATEGORIES_FILE, line, "each category needs slug, name and description"));
+        problems.add(
+            Problem.error(CATEGORIES_FILE, line, "each category needs slug, name and description"));
         continue;
       }
       YamlMap category = entry.get();
@@ -128,11 +131,15 @@ public final class ConfigLoader {
       String description = category.text("description", problems).orElse("");
       if (!SLUG.matcher(slug).matches()) {
         problems.add(
-            Problem.error(CATEGORIES_FILE, line, "category slug '" + slug + "' must be lowercase-hyphenated"));
+            Problem.error(
+                CATEGORIES_FILE,
+                line,
+                "category slug '" + slug + "' must be lowercase-hyphenated"));
         continue;
       }
       if (!seen.add(slug)) {
-        problems.add(Problem.error(CATEGORIES_FILE, line, "category '" + slug + "' is listed twice"));
+        problems.add(
+            Problem.error(CATEGORIES_FILE, line, "category '" + slug + "' is listed twice"));
         continue;
       }
       if (name.isBlank()) {
@@ -140,13 +147,16 @@ public final class ConfigLoader {
       }
       int order = category.text("order", problems).map(v -> parseInt(v, -1)).orElse(position);
       if (order < 0) {
-        problems.add(Problem.error(CATEGORIES_FILE, category.lineOf("order"), "'order' must be a whole number"));
+        problems.add(
+            Problem.error(
+                CATEGORIES_FILE, category.lineOf("order"), "'order' must be a whole number"));
         order = position;
       }
       categories.add(new Category(slug, name.isBlank() ? slug : name, description, order));
     }
     if (categories.isEmpty()) {
-      problems.add(Problem.error(CATEGORIES_FILE, yaml.lineOf("categories"), "no categories defined"));
+      problems.add(
+          Problem.error(CATEGORIES_FILE, yaml.lineOf("categories"), "no categories defined"));
     }
     categories.sort(java.util.Comparator.comparingInt(Category::order));
     return List.copyOf(categories);
@@ -178,7 +188,9 @@ public final class ConfigLoader {
     }
     int parsed = parseInt(value.get(), -1);
     if (parsed <= 0) {
-      problems.add(Problem.error(LIMITS_FILE, yaml.lineOf(key), "'" + key + "' must be a positive whole number"));
+      problems.add(
+          Problem.error(
+              LIMITS_FILE, yaml.lineOf(key), "'" + key + "' must be a positive whole number"));
       return fallback;
     }
     return parsed;
@@ -192,22 +204,30 @@ public final class ConfigLoader {
     }
   }
 
-  private static Optional<AnalysisChain> readChain(YamlMap analysis, String key, List<Problem> problems) {
+  private static Optional<AnalysisChain> readChain(
+      YamlMap analysis, String key, List<Problem> problems) {
     Optional<YamlMap> section = analysis.map(key, problems);
     if (section.isEmpty()) {
-      problems.add(Problem.error(ANALYSIS_FILE, analysis.lineOf(key), "missing '" + key + ":' chain"));
+      problems.add(
+          Problem.error(ANALYSIS_FILE, analysis.lineOf(key), "missing '" + key + ":' chain"));
       return Optional.empty();
     }
     YamlMap chain = section.get();
     List<AnalysisChain.Component> tokenizers = components(chain, "tokenizer", problems);
     if (tokenizers.size() != 1) {
-      problems.add(Problem.error(ANALYSIS_FILE, chain.lineOf("tokenizer"), "'" + key + "' needs exactly one tokenizer"));
+      problems.add(
+          Problem.error(
+              ANALYSIS_FILE,
+              chain.lineOf("tokenizer"),
+              "'" + key + "' needs exactly one tokenizer"));
       return Optional.empty();
     }
-    return Optional.of(new AnalysisChain(tokenizers.get(0), components(chain, "filters", problems)));
+    return Optional.of(
+        new AnalysisChain(tokenizers.get(0), components(chain, "filters", problems)));
   }
 
-  private static List<AnalysisChain.Component> components(YamlMap chain, String key, List<Problem> problems) {
+  private static List<AnalysisChain.Component> components(
+      YamlMap chain, String key, List<Problem> problems) {
     List<AnalysisChain.Component> result = new ArrayList<>();
     for (Node node : chain.nodes(key)) {
       if (node instanceof ScalarNode scalar) {
@@ -218,16 +238,24 @@ public final class ConfigLoader {
       List<String> names = new ArrayList<>();
       entry.ifPresent(e -> e.keys().forEach(names::add));
       if (names.size() != 1) {
-        problems.add(Problem.error(ANALYSIS_FILE, chain.lineOf(node), "write each filter as 'name' or 'name: {param: value}'"));
+        problems.add(
+            Problem.error(
+                ANALYSIS_FILE,
+                chain.lineOf(node),
+                "write each filter as 'name' or 'name: {param: value}'"));
         continue;
       }
       String name = names.get(0);
       Map<String, String> params = new LinkedHashMap<>();
-      entry.get().map(name, problems).ifPresent(p -> {
-        for (String param : p.keys()) {
-          p.text(param, problems).ifPresent(v -> params.put(param, v));
-        }
-      });
+      entry
+          .get()
+          .map(name, problems)
+          .ifPresent(
+              p -> {
+                for (String param : p.keys()) {
+                  p.text(param, problems).ifPresent(v -> params.put(param, v));
+                }
+              });
       result.add(new AnalysisChain.Component(name, Map.copyOf(params)));
     }
     return result;
@@ -237,13 +265,25 @@ public final class ConfigLoader {
     Map<String, Float> boosts = new LinkedHashMap<>();
     Optional<YamlMap> section = analysis.map("boosts", problems);
     if (section.isEmpty()) {
-      problems.add(Problem.error(ANALYSIS_FILE, analysis.lineOf("boosts"), "missing 'boosts:' for the searched fields"));
+      problems.add(
+          Problem.error(
+              ANALYSIS_FILE,
+              analysis.lineOf("boosts"),
+              "missing 'boosts:' for the searched fields"));
       return boosts;
     }
     YamlMap yaml = section.get();
     for (String field : yaml.keys()) {
       if (!BOOSTED_FIELDS.contains(field)) {
-        problems.add(Problem.error(ANALYSIS_FILE, yaml.lineOf(field), "unknown field '" + field + "' (known: " + String.join(", ", BOOSTED_FIELDS.stream().sorted().toList()) + ")"));
+        problems.add(
+            Problem.error(
+                ANALYSIS_FILE,
+                yaml.lineOf(field),
+                "unknown field '"
+                    + field
+                    + "' (known: "
+                    + String.join(", ", BOOSTED_FIELDS.stream().sorted().toList())
+                    + ")"));
         continue;
       }
       Optional<String> value = yaml.text(field, problems);
@@ -254,11 +294,19 @@ public final class ConfigLoader {
         }
         boosts.put(field, boost);
       } catch (NumberFormatException e) {
-        problems.add(Problem.error(ANALYSIS_FILE, yaml.lineOf(field), "boost for '" + field + "' must be a positive number"));
+        problems.add(
+            Problem.error(
+                ANALYSIS_FILE,
+                yaml.lineOf(field),
+                "boost for '" + field + "' must be a positive number"));
       }
     }
     if (boosts.isEmpty()) {
-      problems.add(Problem.error(ANALYSIS_FILE, analysis.lineOf("boosts"), "no field is searched: give at least one boost"));
+      problems.add(
+          Problem.error(
+              ANALYSIS_FILE,
+              analysis.lineOf("boosts"),
+              "no field is searched: give at least one boost"));
     }
     return Map.copyOf(boosts);
   }
@@ -313,7 +361,8 @@ public final class ConfigLoader {
       components.addAll(indexChain.filters());
       for (AnalysisChain.Component component : components) {
         digest.update(component.name().getBytes(StandardCharsets.UTF_8));
-        for (Map.Entry<String, String> param : new java.util.TreeMap<>(component.params()).entrySet()) {
+        for (Map.Entry<String, String> param :
+            new java.util.TreeMap<>(component.params()).entrySet()) {
           digest.update((param.getKey() + "=" + param.getValue()).getBytes(StandardCharsets.UTF_8));
         }
       }

@@ -3,8 +3,8 @@ package org.rapportkb.index;
 import org.apache.lucene.index.QueryTimeout;
 
 /**
- * A per-thread search deadline shared by all searchers: a search started with {@link #start}
- * stops collecting when its time is up, and {@link #expired} tells whether that happened.
+ * A per-thread search deadline shared by all searchers: a search started with {@link #start} stops
+ * collecting when its time is up, and {@link #expired} tells whether that happened.
  */
 public final class Deadline implements QueryTimeout {
   public static final Deadline INSTANCE = new Deadline();

@@ -14,7 +14,9 @@ import java.util.Properties;
 final class JdkFinder {
   private JdkFinder() {}
 
-  /** Returns the {@code java} executable of the newest JDK whose version is at least {@code min}. */
+  /**
+   * Returns the {@code java} executable of the newest JDK whose version is at least {@code min}.
+   */
   static Optional<Path> findJava(int min) {
     return candidateHomes().stream()
         .filter(home -> featureVersion(home) >= min)

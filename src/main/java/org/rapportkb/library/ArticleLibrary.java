@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -22,7 +23,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.analysis.Analyzer;
 import org.rapportkb.article.Exchange;
 import org.rapportkb.article.Heading;
 import org.rapportkb.index.IndexFields;
@@ -182,7 +182,8 @@ public final class ArticleLibrary {
     if (related.size() < MAX_RELATED) {
       MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
       similar.setAnalyzer(analyzer);
-      similar.setFieldNames(new String[] {IndexFields.TITLE, IndexFields.SUMMARY, IndexFields.BODY});
+      similar.setFieldNames(
+          new String[] {IndexFields.TITLE, IndexFields.SUMMARY, IndexFields.BODY});
       similar.setMinTermFreq(2);
       similar.setMinDocFreq(2);
       similar.setMaxQueryTerms(25);

@@ -21,10 +21,10 @@ import org.apache.lucene.search.WildcardQuery;
 import org.rapportkb.index.IndexFields;
 
 /**
- * The classic Lucene query syntax over rapport-kb's fields: unfielded words search every text
- * field with its boost (best field wins, the others add a little), an exact title or alias phrase
- * adds more, and unknown words are spell-corrected or matched fuzzily. {@code title:},
- * {@code tag:}, {@code category:} and {@code level:} restrict to one field.
+ * The classic Lucene query syntax over rapport-kb's fields: unfielded words search every text field
+ * with its boost (best field wins, the others add a little), an exact title or alias phrase adds
+ * more, and unknown words are spell-corrected or matched fuzzily. {@code title:}, {@code tag:},
+ * {@code category:} and {@code level:} restrict to one field.
  */
 final class KbQueryParser extends QueryParser {
   static final String ANY_FIELD = "_any";
@@ -90,13 +90,14 @@ final class KbQueryParser extends QueryParser {
   @Override
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
     if (ANY_FIELD.equals(field)) {
-      return everyField(f -> {
-        try {
-          return super.getFieldQuery(f, queryText, slop);
-        } catch (ParseException e) {
-          return null;
-        }
-      });
+      return everyField(
+          f -> {
+            try {
+              return super.getFieldQuery(f, queryText, slop);
+            } catch (ParseException e) {
+              return null;
+            }
+          });
     }
     return super.getFieldQuery(mapTextField(field), queryText, slop);
   }
@@ -179,7 +180,8 @@ final class KbQueryParser extends QueryParser {
   private String mapTextField(String field) throws ParseException {
     String text = TEXT_FIELDS.get(field.toLowerCase(Locale.ROOT));
     if (text == null) {
-      throw new ParseException("'" + field + ":' cannot be used here; use title:, tag:, category: or level:");
+      throw new ParseException(
+          "'" + field + ":' cannot be used here; use title:, tag:, category: or level:");
     }
     return text;
   }

@@ -6,15 +6,20 @@ import org.rapportkb.config.QueryLimits;
 final class QueryGuard {
   private QueryGuard() {}
 
-  /** Returns the query with control characters turned into spaces, or throws if it breaks a limit. */
+  /**
+   * Returns the query with control characters turned into spaces, or throws if it breaks a limit.
+   */
   static String clean(String query, QueryLimits limits) {
     if (query == null) {
       return "";
     }
     if (query.length() > limits.maxQueryLength()) {
       throw new InvalidQueryException(
-          "the query is too long (" + query.length() + " characters; at most "
-              + limits.maxQueryLength() + ")");
+          "the query is too long ("
+              + query.length()
+              + " characters; at most "
+              + limits.maxQueryLength()
+              + ")");
     }
     StringBuilder cleaned = new StringBuilder(query.length());
     int depth = 0;

@@ -2,7 +2,9 @@ package org.rapportkb.search;
 
 import java.util.List;
 
-/** One result of a search; {@code snippet} is HTML-escaped text with {@code <mark>} around matches. */
+/**
+ * One result of a search; {@code snippet} is HTML-escaped text with {@code <mark>} around matches.
+ */
 public record SearchHit(
     String slug,
     String title,

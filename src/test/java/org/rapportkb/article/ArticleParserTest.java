@@ -80,13 +80,14 @@ class ArticleParserTest {
     assertEquals(List.of("empathy"), article.meta().related());
     RenderedBody body = article.body();
     assertEquals(List.of("Nobody understands me.", "Yes."), body.clientLines());
-    assertEquals(List.of(new Exchange("Nobody understands me.", "It feels lonely.")), body.exchanges());
+    assertEquals(
+        List.of(new Exchange("Nobody understands me.", "It feels lonely.")), body.exchanges());
     assertEquals(7, body.headings().size());
     for (Heading heading : body.headings()) {
       assertTrue(body.html().contains("id=\"" + heading.id() + "\""), heading.toString());
     }
     assertFalse(body.text().contains("**"));
-    assertFalse(body.text().contains("](")); 
+    assertFalse(body.text().contains("]("));
     assertTrue(body.text().contains("Text with bold and a link."));
   }
 
@@ -109,13 +110,31 @@ class ArticleParserTest {
                 + BODY);
     assertTrue(result.article().isEmpty());
     List<String> lines = result.problems().stream().map(Problem::toString).toList();
-    assertTrue(lines.contains("empathy/sample.md:2: error: 'title' must not be empty"), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:4: error: unknown category 'feelings'")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:5: error: unknown level 'expert'")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:6: error: tag 'Bad Tag'")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:7: error: 'related' names 'missing-one'")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:8: error: 'updated'")), lines.toString());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:9: warning: unknown field 'colour'")), lines.toString());
+    assertTrue(
+        lines.contains("empathy/sample.md:2: error: 'title' must not be empty"), lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.startsWith("empathy/sample.md:4: error: unknown category 'feelings'")),
+        lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.startsWith("empathy/sample.md:5: error: unknown level 'expert'")),
+        lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:6: error: tag 'Bad Tag'")),
+        lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l -> l.startsWith("empathy/sample.md:7: error: 'related' names 'missing-one'")),
+        lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("empathy/sample.md:8: error: 'updated'")),
+        lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.startsWith("empathy/sample.md:9: warning: unknown field 'colour'")),
+        lines.toString());
   }
 
   @Test
@@ -152,7 +171,9 @@ class ArticleParserTest {
             """);
     assertTrue(result.article().isPresent(), "warnings do not keep an article out");
     List<String> messages = result.problems().stream().map(Problem::message).toList();
-    assertTrue(messages.contains("section 'What it is' should come before 'Why it matters'"), messages.toString());
+    assertTrue(
+        messages.contains("section 'What it is' should come before 'Why it matters'"),
+        messages.toString());
     assertTrue(messages.contains("missing section '## Sources'"), messages.toString());
     assertTrue(result.problems().stream().noneMatch(Problem::isError));
   }

@@ -31,7 +31,9 @@ class MainTest {
             "--articles", paths.articles().toString(),
             "--config", paths.config().toString(),
             "--index", paths.index().toString()));
-    int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    int status =
+        Main.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
     return new Run(status, out.toString(), err.toString());
   }
 
@@ -80,7 +82,9 @@ class MainTest {
     }
     assertEquals("empathy", response.get("suggestion").asText());
     JsonNode hit = response.get("hits").get(0);
-    for (String field : List.of("slug", "title", "summary", "category", "level", "tags", "url", "score", "snippet")) {
+    for (String field :
+        List.of(
+            "slug", "title", "summary", "category", "level", "tags", "url", "score", "snippet")) {
       assertTrue(hit.has(field), field);
     }
     assertEquals("/articles/empathy", hit.get("url").asText());
@@ -96,7 +100,8 @@ class MainTest {
     Run badOption = run(paths, "search", "--limit", "many");
     assertEquals(2, badOption.status());
     assertFalse(badOption.err().contains("\tat "), badOption.err());
-    Run missing = run(new KnowledgeBase.Paths(dir.resolve("nope"), paths.config(), paths.index()), "index");
+    Run missing =
+        run(new KnowledgeBase.Paths(dir.resolve("nope"), paths.config(), paths.index()), "index");
     assertEquals(1, missing.status());
     assertEquals(1, missing.err().lines().count(), missing.err());
     assertTrue(missing.err().contains("articles folder not found"), missing.err());
@@ -106,7 +111,12 @@ class MainTest {
   void everyCommandExplainsItself() {
     for (String command : List.of("serve", "index", "search", "check", "new")) {
       StringWriter out = new StringWriter();
-      int status = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), command, "--help");
+      int status =
+          Main.run(
+              new PrintWriter(out, true),
+              new PrintWriter(new StringWriter(), true),
+              command,
+              "--help");
       assertEquals(0, status, command);
       assertTrue(out.toString().contains("Usage: rapport-kb " + command), out.toString());
     }
@@ -115,7 +125,8 @@ class MainTest {
   @Test
   void newWritesADraftThatPassesCheck() throws Exception {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
-    Run created = run(paths, "new", "Warm hand-offs", "--category", "assessment", "--level", "advanced");
+    Run created =
+        run(paths, "new", "Warm hand-offs", "--category", "assessment", "--level", "advanced");
     assertEquals(0, created.status(), created.err());
     Path file = paths.articles().resolve("assessment/warm-hand-offs.md");
     assertTrue(Files.exists(file));

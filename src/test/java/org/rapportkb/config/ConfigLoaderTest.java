@@ -38,10 +38,19 @@ class ConfigLoaderTest {
   void errorsNameFileAndLine() throws Exception {
     Path config = Fixture.copyTo(dir).config();
     String analysis = Files.readString(config.resolve("analysis.yml"));
-    Files.writeString(config.resolve("analysis.yml"), analysis.replace("title: 10", "title: lots").replace("porterStem\n\nquery", "noSuchFilter\n\nquery"));
+    Files.writeString(
+        config.resolve("analysis.yml"),
+        analysis
+            .replace("title: 10", "title: lots")
+            .replace("porterStem\n\nquery", "noSuchFilter\n\nquery"));
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(config));
     assertTrue(
-        e.problems().stream().anyMatch(p -> p.path().equals("analysis.yml") && p.message().contains("boost for 'title'") && p.line() > 1),
+        e.problems().stream()
+            .anyMatch(
+                p ->
+                    p.path().equals("analysis.yml")
+                        && p.message().contains("boost for 'title'")
+                        && p.line() > 1),
         e.problems().toString());
     assertTrue(
         e.problems().stream().anyMatch(p -> p.message().contains("noSuchFilter")),

@@ -21,7 +21,9 @@ class IndexerTest {
   @TempDir Path dir;
 
   private static List<String> find(KnowledgeBase kb, String query) throws Exception {
-    return kb.search().search(SearchRequest.of(query)).hits().stream().map(SearchHit::slug).toList();
+    return kb.search().search(SearchRequest.of(query)).hits().stream()
+        .map(SearchHit::slug)
+        .toList();
   }
 
   @Test
@@ -77,7 +79,8 @@ class IndexerTest {
       IndexReport report = kb.sync(false, ProgressListener.NONE);
       assertEquals(1, report.invalid());
       assertTrue(
-          report.problems().stream().anyMatch(p -> p.path().equals("empathy/empathy.md") && p.isError()),
+          report.problems().stream()
+              .anyMatch(p -> p.path().equals("empathy/empathy.md") && p.isError()),
           report.problems().toString());
       assertEquals("empathy", find(kb, "empathy").get(0));
     }
@@ -89,13 +92,15 @@ class IndexerTest {
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
       kb.sync(false, ProgressListener.NONE);
       assertEquals(List.of(), find(kb, "sibling"));
-      Files.writeString(paths.config().resolve("synonyms.txt"), "\nsibling, sister\n", StandardOpenOption.APPEND);
+      Files.writeString(
+          paths.config().resolve("synonyms.txt"), "\nsibling, sister\n", StandardOpenOption.APPEND);
       List<Problem> problems = kb.reloadConfig();
       assertTrue(problems.isEmpty(), problems.toString());
       assertEquals(List.of("empathy"), find(kb, "sibling"));
       assertEquals(List.of("empathy"), find(kb, "body:sister*"));
 
-      Files.writeString(paths.config().resolve("stopwords.txt"), "\nsister\n", StandardOpenOption.APPEND);
+      Files.writeString(
+          paths.config().resolve("stopwords.txt"), "\nsister\n", StandardOpenOption.APPEND);
       kb.reloadConfig();
       IndexReport report = kb.sync(false, ProgressListener.NONE);
       assertFalse(report.rebuilt(), "the reload already rebuilt");
@@ -103,7 +108,8 @@ class IndexerTest {
     try (KnowledgeBase reopened = KnowledgeBase.open(paths)) {
       IndexReport report = reopened.sync(false, ProgressListener.NONE);
       assertFalse(report.rebuilt(), "the fingerprint was committed with the rebuild");
-      assertEquals(List.of(), find(reopened, "body:sister*"), "the rebuilt index has no stop words");
+      assertEquals(
+          List.of(), find(reopened, "body:sister*"), "the rebuilt index has no stop words");
       assertEquals(List.of(), find(reopened, "sister"), "a query of stop words finds nothing");
     }
   }
@@ -114,7 +120,10 @@ class IndexerTest {
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
       kb.sync(false, ProgressListener.NONE);
     }
-    Files.writeString(paths.config().resolve("protected-words.txt"), "\nreflections\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        paths.config().resolve("protected-words.txt"),
+        "\nreflections\n",
+        StandardOpenOption.APPEND);
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
       IndexReport report = kb.sync(false, ProgressListener.NONE);
       assertTrue(report.rebuilt());
@@ -129,7 +138,8 @@ class IndexerTest {
       kb.sync(false, ProgressListener.NONE);
     }
     try (Stream<Path> files = Files.list(paths.index())) {
-      for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+      for (Path file :
+          files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
         Files.write(file, new byte[] {1, 2, 3});
       }
     }

@@ -49,12 +49,17 @@ class RegressionSetTest {
       kb.sync(false, ProgressListener.NONE);
       for (Case c : cases) {
         List<String> slugs =
-            kb.search().search(SearchRequest.of(c.query())).hits().stream().map(SearchHit::slug).toList();
+            kb.search().search(SearchRequest.of(c.query())).hits().stream()
+                .map(SearchHit::slug)
+                .toList();
         int rank = slugs.indexOf(c.expected());
         if (rank == 0) {
           first++;
         } else {
-          misses.add(String.format("%-70s want %-34s got %s", c.query(), c.expected(), slugs.subList(0, Math.min(3, slugs.size()))));
+          misses.add(
+              String.format(
+                  "%-70s want %-34s got %s",
+                  c.query(), c.expected(), slugs.subList(0, Math.min(3, slugs.size()))));
         }
         if (rank >= 0 && rank < 3) {
           topThree++;
@@ -67,7 +72,11 @@ class RegressionSetTest {
         "regression set: %d queries, %.1f%% first, %.1f%% in the top three%n",
         cases.size(), firstShare * 100, topThreeShare * 100);
     misses.forEach(m -> System.out.println("  not first: " + m));
-    assertTrue(firstShare >= MIN_FIRST, String.format("only %.1f%% first:%n%s", firstShare * 100, String.join("\n", misses)));
-    assertTrue(topThreeShare >= MIN_TOP_THREE, String.format("only %.1f%% in the top three", topThreeShare * 100));
+    assertTrue(
+        firstShare >= MIN_FIRST,
+        String.format("only %.1f%% first:%n%s", firstShare * 100, String.join("\n", misses)));
+    assertTrue(
+        topThreeShare >= MIN_TOP_THREE,
+        String.format("only %.1f%% in the top three", topThreeShare * 100));
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rapportkb.IndexedFixture;
-import org.rapportkb.KnowledgeBase;
 
 class SearchServiceTest extends IndexedFixture {
 
@@ -44,7 +43,8 @@ class SearchServiceTest extends IndexedFixture {
   @Test
   void stemmingMatchesOtherWordForms() throws Exception {
     List<String> found = slugs(search("listens"));
-    assertTrue(found.containsAll(List.of("active-listening", "reflective-listening")), found.toString());
+    assertTrue(
+        found.containsAll(List.of("active-listening", "reflective-listening")), found.toString());
   }
 
   @Test
@@ -68,7 +68,8 @@ class SearchServiceTest extends IndexedFixture {
     SearchResponse response = search("");
     assertEquals(6, response.total());
     Map<String, Integer> categories = counts(response.facets().get("category"));
-    assertEquals(Map.of("attending", 2, "reflection", 2, "empathy", 1, "assessment", 1), categories);
+    assertEquals(
+        Map.of("attending", 2, "reflection", 2, "empathy", 1, "assessment", 1), categories);
     Map<String, Integer> levels = counts(response.facets().get("level"));
     assertEquals(Map.of("foundation", 3, "intermediate", 2, "advanced", 1), levels);
     assertEquals(2, counts(response.facets().get("tag")).get("motivational-interviewing"));
@@ -82,9 +83,11 @@ class SearchServiceTest extends IndexedFixture {
     assertEquals(2, response.total());
     assertEquals(List.of("reflective-listening", "double-sided-reflections"), slugs(response));
     assertEquals(2, counts(response.facets().get("category")).get("attending"));
-    assertEquals(Map.of("foundation", 1, "intermediate", 1), counts(response.facets().get("level")));
+    assertEquals(
+        Map.of("foundation", 1, "intermediate", 1), counts(response.facets().get("level")));
 
-    SearchRequest byTag = SearchRequest.of("").withFilters(null, "motivational-interviewing", "intermediate");
+    SearchRequest byTag =
+        SearchRequest.of("").withFilters(null, "motivational-interviewing", "intermediate");
     assertEquals(List.of("double-sided-reflections"), slugs(kb.search().search(byTag)));
   }
 
@@ -122,16 +125,22 @@ class SearchServiceTest extends IndexedFixture {
     SearchResponse page2 = kb.search().search(SearchRequest.of("").withPage(2, 2));
     assertEquals(6, page2.total());
     assertEquals(List.of("reflective-listening", "double-sided-reflections"), slugs(page2));
-    assertThrows(InvalidQueryException.class, () -> kb.search().search(SearchRequest.of("").withPage(0, 10)));
-    assertThrows(InvalidQueryException.class, () -> kb.search().search(SearchRequest.of("").withPage(1, 51)));
-    assertThrows(InvalidQueryException.class, () -> kb.search().search(SearchRequest.of("").withPage(500, 10)));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> kb.search().search(SearchRequest.of("").withPage(0, 10)));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> kb.search().search(SearchRequest.of("").withPage(1, 51)));
+    assertThrows(
+        InvalidQueryException.class,
+        () -> kb.search().search(SearchRequest.of("").withPage(500, 10)));
   }
 
   @Test
   void badQueriesAreRejectedWithAClearMessage() {
-    for (String bad : List.of("title:(", "/ref.*/", "*silence", "x".repeat(501), "(".repeat(30) + "a")) {
-      InvalidQueryException e =
-          assertThrows(InvalidQueryException.class, () -> search(bad), bad);
+    for (String bad :
+        List.of("title:(", "/ref.*/", "*silence", "x".repeat(501), "(".repeat(30) + "a")) {
+      InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> search(bad), bad);
       assertFalse(e.getMessage().isBlank());
     }
     assertThrows(
@@ -152,6 +161,7 @@ class SearchServiceTest extends IndexedFixture {
   }
 
   private static Map<String, Integer> counts(List<FacetValue> values) {
-    return values.stream().collect(java.util.stream.Collectors.toMap(FacetValue::value, FacetValue::count));
+    return values.stream()
+        .collect(java.util.stream.Collectors.toMap(FacetValue::value, FacetValue::count));
   }
 }

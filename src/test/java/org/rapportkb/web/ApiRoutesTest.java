@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rapportkb.IndexedFixture;
-import org.rapportkb.KnowledgeBase;
 
 /** The JSON routes of the contract, over the fixture corpus: shapes, values and errors. */
 class ApiRoutesTest extends IndexedFixture {

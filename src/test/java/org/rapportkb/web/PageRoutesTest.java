@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rapportkb.IndexedFixture;
-import org.rapportkb.KnowledgeBase;
 
 /** The HTML pages of the contract, over the fixture corpus. */
 class PageRoutesTest extends IndexedFixture {
