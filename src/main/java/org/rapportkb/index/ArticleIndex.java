@@ -53,7 +53,8 @@ public final class ArticleIndex implements Closeable {
 
   private final Path path;
   private final Directory directory;
-  private final IndexWriter writer;
+  private final Object writerLock = new Object();
+  private volatile IndexWriter writer;
   private final SearcherManager searchers;
   private final DocumentFactory documents;
   private final Analyzer analyzer;
@@ -70,7 +71,12 @@ public final class ArticleIndex implements Closeable {
     this.writer = writer;
     this.analyzer = analyzer;
     this.documents = new DocumentFactory(config);
-    this.searchers = new SearcherManager(writer, new TimedSearcherFactory());
+    if (!DirectoryReader.indexExists(directory)) {
+      writer.commit();
+    }
+    // Readers open commits, not the writer's pending state: searches never see a half-done sync,
+    // and a writer lost to a disk error can be replaced without disturbing them.
+    this.searchers = new SearcherManager(directory, new TimedSearcherFactory());
   }
 
   /** Opens (or creates) the index for writing; a damaged index is moved aside and recreated. */
@@ -199,7 +205,8 @@ public final class ArticleIndex implements Closeable {
 
   /** The config fingerprint of the last commit, or null for a new index. */
   public String committedFingerprint() throws IOException {
-    Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
+    IndexWriter current = writer();
+    Map<String, String> data = current.getLiveCommitData() == null ? Map.of() : toMap(current);
     return data.get(FINGERPRINT_KEY);
   }
 
@@ -262,25 +269,58 @@ public final class ArticleIndex implements Closeable {
    * #commit}.
    */
   public void put(Article article, FileStamp stamp) throws IOException {
-    writer.updateDocument(
-        new Term(IndexFields.SLUG, article.slug()), documents.toDocument(article, stamp));
+    writer()
+        .updateDocument(
+            new Term(IndexFields.SLUG, article.slug()), documents.toDocument(article, stamp));
   }
 
   /** Removes an article by slug; visible after the next {@link #commit}. */
   public void delete(String slug) throws IOException {
-    writer.deleteDocuments(new Term(IndexFields.SLUG, slug));
+    writer().deleteDocuments(new Term(IndexFields.SLUG, slug));
   }
 
   /** Removes every article; used for a full rebuild, visible after the next {@link #commit}. */
   public void deleteAll() throws IOException {
-    writer.deleteAll();
+    writer().deleteAll();
   }
 
   /** Makes the pending changes durable under {@code fingerprint} and visible to new searches. */
   public void commit(String fingerprint) throws IOException {
-    writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
-    writer.commit();
+    IndexWriter current = writer();
+    current.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+    current.commit();
     searchers.maybeRefreshBlocking();
+  }
+
+  /**
+   * Drops every change since the last commit, so that a sync that failed half-way leaves nothing
+   * behind for the next one to commit by accident. The writer is reopened on next use.
+   */
+  public void discardPending() throws IOException {
+    synchronized (writerLock) {
+      if (writer.isOpen()) {
+        writer.rollback();
+      }
+    }
+  }
+
+  /**
+   * The writer, reopened on the last commit if the previous one was closed by a failure (Lucene
+   * closes its writer after an error such as a full disk during a commit).
+   */
+  private IndexWriter writer() throws IOException {
+    IndexWriter current = writer;
+    if (current.isOpen()) {
+      return current;
+    }
+    synchronized (writerLock) {
+      if (!writer.isOpen()) {
+        Throwable cause = writer.getTragicException();
+        LOG.warning("reopening the index writer" + (cause == null ? "" : " after: " + cause));
+        writer = newWriter(directory, analyzer);
+      }
+      return writer;
+    }
   }
 
   public SearcherManager searchers() {
@@ -298,8 +338,12 @@ public final class ArticleIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
+    IndexWriter current;
+    synchronized (writerLock) {
+      current = writer;
+    }
     try (directory;
-        writer;
+        current;
         searchers) {
       // Closed in reverse order: searchers, then the writer (uncommitted work is dropped), then
       // the directory.

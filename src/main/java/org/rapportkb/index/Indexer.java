@@ -65,6 +65,19 @@ public final class Indexer {
   /** Syncs the index with the folder; a config change since the last commit forces a rebuild. */
   public synchronized IndexReport sync(boolean forceRebuild, ProgressListener progress)
       throws IOException {
+    try {
+      return syncOnce(forceRebuild, progress);
+    } catch (IOException | RuntimeException e) {
+      try {
+        index.discardPending();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private IndexReport syncOnce(boolean forceRebuild, ProgressListener progress) throws IOException {
     long start = System.nanoTime();
     KbConfig config = configs.get();
     ArticleParser parser = parserFor(config, renderer);

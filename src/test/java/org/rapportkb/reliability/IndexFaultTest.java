@@ -30,6 +30,7 @@ import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.IndexLockedException;
+import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.Indexer;
 import org.rapportkb.index.ProgressListener;
 import org.rapportkb.library.ArticleSummary;
@@ -170,6 +171,15 @@ class IndexFaultTest {
       assertEquals(real, search.search(SearchRequest.of("")).total(), "the last commit serves");
       assertTrue(search.search(SearchRequest.of("empathy")).total() > 0);
       assertEquals(0, search.search(SearchRequest.of("zqduringfault")).total());
+
+      disk.get().fail(false);
+      IndexReport recovered = indexer.sync(false, ProgressListener.NONE);
+      assertEquals(1, recovered.added(), "the same engine indexes again once the disk is back");
+      assertEquals(1, search.search(SearchRequest.of("zqduringfault")).total());
+      Files.delete(articles.resolve("empathy").resolve("written-during-fault.md"));
+      indexer.sync(false, ProgressListener.NONE);
+      assertEquals(real, search.search(SearchRequest.of("")).total());
+      addArticle("written-during-fault", "zqduringfault");
     } finally {
       search.close();
       disk.get().fail(false);
@@ -181,6 +191,30 @@ class IndexFaultTest {
       kb.sync(false, ProgressListener.NONE);
       assertEquals(real + 1, kb.library().count());
       assertEquals(1, kb.search().search(SearchRequest.of("zqduringfault")).total());
+    }
+    assertTrue(ArticleIndex.checkClean(index));
+  }
+
+  @Test
+  void aRebuildThatFailsHalfWayLeavesNothingPendingForTheNextSync() throws Exception {
+    KbConfig kbConfig = ConfigLoader.load(config);
+    AtomicReference<FaultyDirectory> disk = new AtomicReference<>();
+    try (ArticleIndex faulty =
+        ArticleIndex.open(
+            index,
+            () -> kbConfig,
+            path -> {
+              disk.set(new FaultyDirectory(FSDirectory.open(path)));
+              return disk.get();
+            })) {
+      Indexer indexer = new Indexer(faulty, articles, () -> kbConfig, new MarkdownRenderer());
+      indexer.sync(false, ProgressListener.NONE);
+      disk.get().fail(true);
+      assertThrows(IOException.class, () -> indexer.sync(true, ProgressListener.NONE));
+      disk.get().fail(false);
+      IndexReport next = indexer.sync(false, ProgressListener.NONE);
+      assertEquals(0, next.deleted() + next.added(), "the failed rebuild's deletions are gone");
+      assertEquals(real, faulty.size(), "every article is still indexed");
     }
     assertTrue(ArticleIndex.checkClean(index));
   }
