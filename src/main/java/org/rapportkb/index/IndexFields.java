@@ -60,6 +60,10 @@ public final class IndexFields {
    */
   public static final String COMPLETIONS = "completions";
 
+  /** The stored fields that show an article in a list or a result: slug to updated date. */
+  public static final java.util.Set<String> LISTED_FIELDS =
+      java.util.Set.of(SLUG, TITLE, SUMMARY, CATEGORY, LEVEL, STORED_TAGS, UPDATED);
+
   /** The facet dimensions: each is also a filter of the search API. */
   public static final String[] FACET_DIMS = {CATEGORY, LEVEL, TAG};
 

@@ -40,15 +40,6 @@ public final class ArticleLibrary {
           new SortField(IndexFields.TITLE_SORT, SortField.Type.STRING));
   private static final int MAX_RELATED = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> SUMMARY_FIELDS =
-      Set.of(
-          IndexFields.SLUG,
-          IndexFields.TITLE,
-          IndexFields.SUMMARY,
-          IndexFields.CATEGORY,
-          IndexFields.LEVEL,
-          IndexFields.STORED_TAGS,
-          IndexFields.UPDATED);
 
   private final ReferenceManager<IndexSearcher> searchers;
   private final Analyzer analyzer;
@@ -138,7 +129,7 @@ public final class ArticleLibrary {
         if (result.size() == limit) {
           break;
         }
-        result.add(toSummary(stored.document(hit.doc, SUMMARY_FIELDS)));
+        result.add(toSummary(stored.document(hit.doc, IndexFields.LISTED_FIELDS)));
       }
       return result;
     } finally {
@@ -175,7 +166,7 @@ public final class ArticleLibrary {
     for (String slug : slugs) {
       TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.SLUG, slug)), 1);
       if (found.scoreDocs.length > 0) {
-        Document target = stored.document(found.scoreDocs[0].doc, SUMMARY_FIELDS);
+        Document target = stored.document(found.scoreDocs[0].doc, IndexFields.LISTED_FIELDS);
         related.add(toSummary(target));
       }
     }
@@ -196,7 +187,7 @@ public final class ArticleLibrary {
         if (related.size() >= MAX_RELATED) {
           break;
         }
-        Document candidate = stored.document(hit.doc, SUMMARY_FIELDS);
+        Document candidate = stored.document(hit.doc, IndexFields.LISTED_FIELDS);
         String slug = candidate.get(IndexFields.SLUG);
         if (hit.doc != docId && !slugs.contains(slug)) {
           slugs.add(slug);

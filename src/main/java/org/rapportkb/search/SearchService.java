@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,14 +48,6 @@ public final class SearchService implements AutoCloseable {
   /** How empty queries list articles: in curriculum order. */
   private static final Sort LISTING = IndexFields.curriculumSort();
 
-  private static final Set<String> HIT_FIELDS =
-      Set.of(
-          IndexFields.SLUG,
-          IndexFields.TITLE,
-          IndexFields.SUMMARY,
-          IndexFields.CATEGORY,
-          IndexFields.LEVEL,
-          IndexFields.STORED_TAGS);
   private static final int TAG_FACETS = 30;
   private static final int SUGGESTIONS = 8;
 
@@ -136,7 +127,7 @@ public final class SearchService implements AutoCloseable {
       List<SearchHit> hits = new ArrayList<>(page.length);
       var stored = searcher.storedFields();
       for (int i = 0; i < page.length; i++) {
-        Document doc = stored.document(page[i].doc, HIT_FIELDS);
+        Document doc = stored.document(page[i].doc, IndexFields.LISTED_FIELDS);
         hits.add(toHit(doc, query.isEmpty() ? 0f : page[i].score, snippets[i]));
       }
       String suggestion = query.isEmpty() ? null : suggestion(query, spelling);
