@@ -47,6 +47,9 @@ final class SpellingCorrector {
     checker.setMinQueryLength(4);
     checker.setMaxEdits(2);
     checker.setMinPrefix(1);
+    // Two edits in a short word make another word ("sibling" is not a typo of "sitting"): a
+    // correction must keep at least three quarters of the word.
+    checker.setAccuracy(0.75f);
     return checker;
   }
 

@@ -1,5 +1,6 @@
 package org.rapportkb.regression;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -34,6 +35,20 @@ class RegressionSetTest {
       cases.add(new Case(parts[0], parts[1]));
     }
     return cases;
+  }
+
+  @Test
+  void realWordsAreNotCorrectedIntoOtherWords(@TempDir Path dir) throws Exception {
+    KnowledgeBase.Paths paths =
+        new KnowledgeBase.Paths(Path.of("articles"), Path.of("index-config"), dir.resolve("index"));
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(false, ProgressListener.NONE);
+      assertEquals(null, kb.search().search(SearchRequest.of("sibling")).suggestion());
+      assertEquals("empathy", kb.search().search(SearchRequest.of("emphathy")).suggestion());
+      assertEquals(
+          "reflective listening",
+          kb.search().search(SearchRequest.of("reflexive listening")).suggestion());
+    }
   }
 
   @Test
