@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
@@ -36,7 +37,9 @@ public final class KnowledgeBase implements Closeable {
   private final ReferenceManager<IndexSearcher> searchers;
   private final SearchService search;
   private final ArticleLibrary library;
-  private volatile KbConfig config;
+
+  /** The config in use; shared with the index, which reads it at every document. */
+  private final AtomicReference<KbConfig> config;
 
   /** Where the engine reads articles and config and keeps its index. */
   public record Paths(Path articles, Path config, Path index) {
@@ -46,14 +49,17 @@ public final class KnowledgeBase implements Closeable {
   }
 
   private KnowledgeBase(
-      Paths paths, KbConfig config, ArticleIndex index, ReferenceManager<IndexSearcher> searchers) {
+      Paths paths,
+      AtomicReference<KbConfig> config,
+      ArticleIndex index,
+      ReferenceManager<IndexSearcher> searchers) {
     this.paths = paths;
     this.config = config;
     this.index = index;
     this.searchers = searchers;
     this.indexer =
         index == null ? null : new Indexer(index, paths.articles(), this::config, renderer);
-    var analyzer = index == null ? config.indexAnalyzer() : index.analyzer();
+    var analyzer = index == null ? config.get().indexAnalyzer() : index.analyzer();
     this.search = new SearchService(searchers, this::config, analyzer);
     this.library = new ArticleLibrary(searchers, analyzer);
   }
@@ -61,13 +67,10 @@ public final class KnowledgeBase implements Closeable {
   /** Opens the engine for reading and writing; fails if another process holds the index. */
   public static KnowledgeBase open(Paths paths) throws IOException, ConfigException {
     requireArticles(paths);
-    KbConfig config = ConfigLoader.load(paths.config());
-    KnowledgeBase[] holder = new KnowledgeBase[1];
-    ArticleIndex index =
-        ArticleIndex.open(paths.index(), () -> holder[0] == null ? config : holder[0].config());
+    AtomicReference<KbConfig> config = new AtomicReference<>(ConfigLoader.load(paths.config()));
+    ArticleIndex index = ArticleIndex.open(paths.index(), config::get);
     try {
-      holder[0] = new KnowledgeBase(paths, config, index, index.searchers());
-      return holder[0];
+      return new KnowledgeBase(paths, config, index, index.searchers());
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -84,7 +87,7 @@ public final class KnowledgeBase implements Closeable {
     } catch (IndexLockedException e) {
       KbConfig config = ConfigLoader.load(paths.config());
       SearcherManager readOnly = new SearcherManager(FSDirectory.open(paths.index()), null);
-      return new KnowledgeBase(paths, config, null, readOnly);
+      return new KnowledgeBase(paths, new AtomicReference<>(config), null, readOnly);
     }
   }
 
@@ -95,7 +98,7 @@ public final class KnowledgeBase implements Closeable {
   }
 
   public KbConfig config() {
-    return config;
+    return config.get();
   }
 
   public Paths paths() {
@@ -126,7 +129,7 @@ public final class KnowledgeBase implements Closeable {
     if (loaded.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       return problems;
     }
-    config = loaded.get();
+    config.set(loaded.get());
     if (indexer != null) {
       problems.addAll(indexer.sync(false, ProgressListener.NONE).problems());
     }

@@ -12,13 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
@@ -218,38 +216,19 @@ public final class ArticleIndex implements Closeable {
     return data;
   }
 
-  /**
-   * What the index holds per slug, read from the current searcher: from the sync-state doc values,
-   * or from stored fields for documents indexed before those existed.
-   */
+  /** What the index holds per slug, read from the sync-state doc values of the current searcher. */
   public Map<String, IndexedArticle> indexed() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       Map<String, IndexedArticle> result = new HashMap<>();
-      Set<String> fields =
-          Set.of(IndexFields.SLUG, IndexFields.HASH, IndexFields.PATH, IndexFields.RELATED);
       for (var leaf : searcher.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
         BinaryDocValues states = leaf.reader().getBinaryDocValues(IndexFields.SYNC_STATE);
-        StoredFields stored = null;
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
+        for (int doc = 0; states != null && doc < leaf.reader().maxDoc(); doc++) {
+          if ((live != null && !live.get(doc)) || !states.advanceExact(doc)) {
             continue;
           }
-          IndexedArticle article;
-          if (states != null && states.advanceExact(doc)) {
-            article = IndexedArticle.decode(states.binaryValue());
-          } else {
-            stored = stored == null ? leaf.reader().storedFields() : stored;
-            Document document = stored.document(doc, fields);
-            article =
-                new IndexedArticle(
-                    document.get(IndexFields.SLUG),
-                    document.get(IndexFields.PATH),
-                    document.get(IndexFields.HASH),
-                    List.of(document.getValues(IndexFields.RELATED)),
-                    FileStamp.UNKNOWN);
-          }
+          IndexedArticle article = IndexedArticle.decode(states.binaryValue());
           result.put(article.slug(), article);
         }
       }

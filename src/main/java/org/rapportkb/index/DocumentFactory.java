@@ -58,7 +58,6 @@ final class DocumentFactory {
     Document doc = new Document();
     doc.add(new StringField(IndexFields.SLUG, article.slug(), Field.Store.YES));
     doc.add(new StoredField(IndexFields.PATH, article.path()));
-    doc.add(new StoredField(IndexFields.HASH, article.hash()));
     doc.add(
         new BinaryDocValuesField(
             IndexFields.SYNC_STATE, ArticleIndex.IndexedArticle.of(article, stamp).encode()));

@@ -17,7 +17,6 @@ import org.apache.lucene.util.BytesRef;
 public final class IndexFields {
   public static final String SLUG = "slug";
   public static final String PATH = "path";
-  public static final String HASH = "hash";
   public static final String TITLE = "title";
   public static final String ALIASES = "aliases";
   public static final String SUMMARY = "summary";

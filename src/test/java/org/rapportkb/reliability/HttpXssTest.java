@@ -3,8 +3,6 @@ package org.rapportkb.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,9 +20,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapportkb.HeadlessChromium;
 import org.rapportkb.json.Json;
 
 /**
@@ -58,9 +55,6 @@ class HttpXssTest {
           "/",
           "/articles/" + WebFixture.encode("<script>alert('pwned')</script>"),
           "/nowhere/" + WebFixture.encode(SCRIPT_QUERY));
-
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @TempDir static Path dir;
   private static WebFixture web;
@@ -141,8 +135,8 @@ class HttpXssTest {
 
   @Test
   void inARealBrowserNothingRunsAndTheLiveDomStaysInert() throws Exception {
-    requireBrowser();
-    ChromeDriver driver = browser(Files.createDirectories(dir.resolve("profile")));
+    HeadlessChromium.require();
+    ChromeDriver driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
     try {
       List<String> problems = new ArrayList<>();
       for (String page : pages()) {
@@ -204,36 +198,5 @@ class HttpXssTest {
 
   private static Object script(ChromeDriver driver, String code) {
     return ((JavascriptExecutor) driver).executeScript(code);
-  }
-
-  private static ChromeDriver browser(Path profile) {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
-  }
-
-  private static void requireBrowser() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-      return;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail("headless Chromium is not installed; on CI the browser tests must run");
-    }
-    assumeTrue(false, "browser check skipped: Chromium is not installed");
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,12 +24,11 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapportkb.Fixture;
+import org.rapportkb.HeadlessChromium;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.watch.FolderWatcher;
 
@@ -45,8 +42,6 @@ import org.rapportkb.watch.FolderWatcher;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private KnowledgeBase kb;
@@ -57,7 +52,7 @@ class WebBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    requireBrowser();
+    HeadlessChromium.require();
     kb = Fixture.openIndexed(dir.resolve("kb"));
     app = new WebApp(kb).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -66,42 +61,7 @@ class WebBrowserTest {
             kb, change -> app.articlesChanged(change.slugs()), Duration.ofMillis(100));
     watcher.start();
 
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")),
-        "--window-size=1280,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-  }
-
-  private static void requireBrowser() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-      return;
-    }
-    String missing =
-        "headless Chromium is not installed ("
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + "; apt-get install chromium chromium-driver)";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(missing + ": on CI the browser tests must run");
-    }
-    assumeTrue(false, "browser tests skipped: " + missing);
+    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
   }
 
   @AfterAll
