@@ -263,6 +263,14 @@ public final class ArticleIndex implements Closeable {
     writer().deleteAll();
   }
 
+  /**
+   * Writes one buffer of added articles to a new segment on the calling thread, so that several
+   * threads can share that work before a {@link #commit}, which would otherwise do it all on one.
+   */
+  public void flushOneBuffer() throws IOException {
+    writer().flushNextBuffer();
+  }
+
   /** Makes the pending changes durable under {@code fingerprint} and visible to new searches. */
   public void commit(String fingerprint) throws IOException {
     IndexWriter current = writer();

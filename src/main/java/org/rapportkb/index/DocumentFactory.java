@@ -25,12 +25,14 @@ import org.rapportkb.config.KbConfig;
 /** Maps an {@link Article} to the Lucene document that holds it. */
 final class DocumentFactory {
   /** Stored, tokenized, with offsets in the postings so snippets need no re-analysis. */
-  private static final FieldType STORED_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+  private static final FieldType STORED_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
 
-  static {
-    STORED_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    STORED_WITH_OFFSETS.freeze();
-  }
+  /**
+   * The body: tokenized with offsets, its text kept in doc values ({@link IndexFields#BODY_TEXT})
+   * rather than among the stored fields, so a snippet reads the text of a hit without decompressing
+   * the whole stored article.
+   */
+  private static final FieldType WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
 
   /**
    * The spelling words: only which articles hold each word is needed, so no frequencies or
@@ -45,6 +47,13 @@ final class DocumentFactory {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static FieldType withOffsets(FieldType base) {
+    FieldType type = new FieldType(base);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
 
   private final FacetsConfig facets = IndexFields.facetsConfig();
   private final Supplier<KbConfig> config;
@@ -64,7 +73,20 @@ final class DocumentFactory {
 
     doc.add(new Field(IndexFields.TITLE, meta.title(), STORED_WITH_OFFSETS));
     doc.add(new Field(IndexFields.SUMMARY, meta.summary(), STORED_WITH_OFFSETS));
-    doc.add(new Field(IndexFields.BODY, article.body().text(), STORED_WITH_OFFSETS));
+    doc.add(new Field(IndexFields.BODY, article.body().text(), WITH_OFFSETS));
+    doc.add(new BinaryDocValuesField(IndexFields.BODY_TEXT, new BytesRef(article.body().text())));
+    doc.add(
+        new BinaryDocValuesField(
+            IndexFields.LISTING,
+            new Listing(
+                    article.slug(),
+                    meta.title(),
+                    meta.summary(),
+                    meta.category(),
+                    meta.level().slug(),
+                    meta.tags(),
+                    meta.updated() == null ? null : meta.updated().toString())
+                .encode()));
     doc.add(
         new StringField(
             IndexFields.EXACT_NAME, IndexFields.exactName(meta.title()), Field.Store.NO));

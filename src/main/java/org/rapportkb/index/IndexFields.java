@@ -59,9 +59,11 @@ public final class IndexFields {
    */
   public static final String COMPLETIONS = "completions";
 
-  /** The stored fields that show an article in a list or a result: slug to updated date. */
-  public static final java.util.Set<String> LISTED_FIELDS =
-      java.util.Set.of(SLUG, TITLE, SUMMARY, CATEGORY, LEVEL, STORED_TAGS, UPDATED);
+  /** What a list or a result shows of an article, as binary doc values: see {@link Listing}. */
+  public static final String LISTING = "listing";
+
+  /** The plain text of the body (what {@link #BODY} indexes), as binary doc values. */
+  public static final String BODY_TEXT = "body_text";
 
   /** The facet dimensions: each is also a filter of the search API. */
   public static final String[] FACET_DIMS = {CATEGORY, LEVEL, TAG};

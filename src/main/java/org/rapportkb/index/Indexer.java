@@ -129,6 +129,20 @@ public final class Indexer {
       for (Future<?> task : tasks) {
         task.get();
       }
+      if (added.get() + updated.get() > 0) {
+        List<Future<?>> flushes = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          flushes.add(
+              pool.submit(
+                  () -> {
+                    index.flushOneBuffer();
+                    return null;
+                  }));
+        }
+        for (Future<?> flush : flushes) {
+          flush.get();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("indexing was interrupted", e);

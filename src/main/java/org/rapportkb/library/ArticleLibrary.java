@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -26,6 +29,7 @@ import org.apache.lucene.search.TopDocs;
 import org.rapportkb.article.Exchange;
 import org.rapportkb.article.Heading;
 import org.rapportkb.index.IndexFields;
+import org.rapportkb.index.Listing;
 
 /**
  * Reads articles back out of the index: one by slug, lists in curriculum order, related articles
@@ -62,7 +66,8 @@ public final class ArticleLibrary {
       }
       int docId = found.scoreDocs[0].doc;
       Document doc = searcher.storedFields().document(docId);
-      return Optional.of(toDetail(doc, related(searcher, docId, doc)));
+      return Optional.of(
+          toDetail(searcher.getIndexReader(), docId, doc, related(searcher, docId, doc)));
     } finally {
       searchers.release(searcher);
     }
@@ -124,12 +129,11 @@ public final class ArticleLibrary {
     IndexSearcher searcher = searchers.acquire();
     try {
       List<ArticleSummary> result = new ArrayList<>();
-      var stored = searcher.storedFields();
       for (ScoreDoc hit : all(searcher, query, sort)) {
         if (result.size() == limit) {
           break;
         }
-        result.add(toSummary(stored.document(hit.doc, IndexFields.LISTED_FIELDS)));
+        result.add(toSummary(Listing.read(searcher.getIndexReader(), hit.doc)));
       }
       return result;
     } finally {
@@ -162,35 +166,40 @@ public final class ArticleLibrary {
       throws IOException {
     Set<String> slugs = new LinkedHashSet<>(List.of(doc.getValues(IndexFields.RELATED)));
     List<ArticleSummary> related = new ArrayList<>();
-    var stored = searcher.storedFields();
+    IndexReader reader = searcher.getIndexReader();
     for (String slug : slugs) {
       TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.SLUG, slug)), 1);
       if (found.scoreDocs.length > 0) {
-        Document target = stored.document(found.scoreDocs[0].doc, IndexFields.LISTED_FIELDS);
-        related.add(toSummary(target));
+        related.add(toSummary(Listing.read(reader, found.scoreDocs[0].doc)));
       }
     }
     if (related.size() < MAX_RELATED) {
-      MoreLikeThis similar = new MoreLikeThis(searcher.getIndexReader());
+      MoreLikeThis similar = new MoreLikeThis(reader);
       similar.setAnalyzer(analyzer);
       similar.setFieldNames(
           new String[] {IndexFields.TITLE, IndexFields.SUMMARY, IndexFields.BODY});
       similar.setMinTermFreq(2);
       similar.setMinDocFreq(2);
       similar.setMaxQueryTerms(25);
+      Map<String, Collection<Object>> text =
+          Map.of(
+              IndexFields.TITLE, List.of(doc.get(IndexFields.TITLE)),
+              IndexFields.SUMMARY, List.of(doc.get(IndexFields.SUMMARY)),
+              IndexFields.BODY,
+                  List.of(
+                      Listing.binaryValue(reader, IndexFields.BODY_TEXT, docId).utf8ToString()));
       Query like =
           new BooleanQuery.Builder()
-              .add(similar.like(docId), BooleanClause.Occur.MUST)
+              .add(similar.like(text), BooleanClause.Occur.MUST)
               .add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
               .build();
       for (ScoreDoc hit : searcher.search(like, MAX_RELATED * 2 + slugs.size()).scoreDocs) {
         if (related.size() >= MAX_RELATED) {
           break;
         }
-        Document candidate = stored.document(hit.doc, IndexFields.LISTED_FIELDS);
-        String slug = candidate.get(IndexFields.SLUG);
-        if (hit.doc != docId && !slugs.contains(slug)) {
-          slugs.add(slug);
+        Listing candidate = Listing.read(reader, hit.doc);
+        if (hit.doc != docId && !slugs.contains(candidate.slug())) {
+          slugs.add(candidate.slug());
           related.add(toSummary(candidate));
         }
       }
@@ -198,22 +207,22 @@ public final class ArticleLibrary {
     return related;
   }
 
-  private static ArticleSummary toSummary(Document doc) {
-    String slug = doc.get(IndexFields.SLUG);
+  private static ArticleSummary toSummary(Listing listing) {
     return new ArticleSummary(
-        slug,
-        doc.get(IndexFields.TITLE),
-        doc.get(IndexFields.SUMMARY),
-        doc.get(IndexFields.CATEGORY),
-        doc.get(IndexFields.LEVEL),
-        List.of(doc.getValues(IndexFields.STORED_TAGS)),
-        "/articles/" + slug,
-        doc.get(IndexFields.UPDATED));
+        listing.slug(),
+        listing.title(),
+        listing.summary(),
+        listing.category(),
+        listing.level(),
+        listing.tags(),
+        "/articles/" + listing.slug(),
+        listing.updated());
   }
 
-  private static ArticleDetail toDetail(Document doc, List<ArticleSummary> related)
+  private static ArticleDetail toDetail(
+      IndexReader reader, int docId, Document doc, List<ArticleSummary> related)
       throws IOException {
-    ArticleSummary summary = toSummary(doc);
+    ArticleSummary summary = toSummary(Listing.read(reader, docId));
     var order = doc.getField(IndexFields.STORED_ORDER);
     return new ArticleDetail(
         summary.slug(),

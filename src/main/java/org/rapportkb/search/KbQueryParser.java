@@ -1,9 +1,12 @@
 package org.rapportkb.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -50,6 +53,9 @@ final class KbQueryParser extends QueryParser {
 
   private final Map<String, Float> boosts;
   private final SpellingCorrector spelling;
+
+  /** The clauses this parser added for ranking only: phrase, proximity and exact-name bonuses. */
+  private final Set<Query> bonuses = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
    * @param boosts boost per configured field name (title, aliases, summary, tags, client, body)
@@ -115,14 +121,14 @@ final class KbQueryParser extends QueryParser {
         Query phrase = analyzed(field, text, true);
         if (phrase != null) {
           float boost = boosts.getOrDefault(field, 1f) * PHRASE_BONUS;
-          query.add(new BoostQuery(phrase, boost), BooleanClause.Occur.SHOULD);
+          query.add(bonus(new BoostQuery(phrase, boost)), BooleanClause.Occur.SHOULD);
         }
       }
       for (String field : List.of(IndexFields.SUMMARY, IndexFields.CLIENT, IndexFields.BODY)) {
         Query near = nearby(field, text);
         if (near != null) {
           float boost = boosts.getOrDefault(field, 1f) * PHRASE_BONUS;
-          query.add(new BoostQuery(near, boost), BooleanClause.Occur.SHOULD);
+          query.add(bonus(new BoostQuery(near, boost)), BooleanClause.Occur.SHOULD);
         }
       }
     }
@@ -130,7 +136,7 @@ final class KbQueryParser extends QueryParser {
     if (!name.isEmpty()) {
       float boost = boosts.getOrDefault(IndexFields.TITLE, 1f) * EXACT_NAME_BONUS;
       query.add(
-          new BoostQuery(new TermQuery(new Term(IndexFields.EXACT_NAME, name)), boost),
+          bonus(new BoostQuery(new TermQuery(new Term(IndexFields.EXACT_NAME, name)), boost)),
           BooleanClause.Occur.SHOULD);
     }
     if (!quoted) {
@@ -141,6 +147,43 @@ final class KbQueryParser extends QueryParser {
       }
     }
     return query.build();
+  }
+
+  private Query bonus(Query clause) {
+    bonuses.add(clause);
+    return clause;
+  }
+
+  /**
+   * A query this parser returned, reduced to what decides whether an article matches: the clauses
+   * added for ranking only (phrase and proximity bonuses, which only match articles the words match
+   * anyway) dropped, boosts removed, best-field choices turned into plain disjunctions. Counting
+   * matches with it needs no scores and no positions, and a snippet highlights its words without
+   * verifying every sloppy phrase.
+   */
+  Query matchingPart(Query parsed) {
+    if (parsed instanceof BooleanQuery bool) {
+      BooleanQuery.Builder kept =
+          new BooleanQuery.Builder()
+              .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      for (BooleanClause clause : bool.clauses()) {
+        if (!bonuses.contains(clause.query())) {
+          kept.add(matchingPart(clause.query()), clause.occur());
+        }
+      }
+      return kept.build();
+    }
+    if (parsed instanceof BoostQuery boosted) {
+      return matchingPart(boosted.getQuery());
+    }
+    if (parsed instanceof DisjunctionMaxQuery best) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (Query disjunct : best.getDisjuncts()) {
+        any.add(matchingPart(disjunct), BooleanClause.Occur.SHOULD);
+      }
+      return any.build();
+    }
+    return parsed;
   }
 
   private Query analyzed(String field, String text, boolean quoted) {

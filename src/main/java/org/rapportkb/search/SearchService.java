@@ -2,9 +2,7 @@ package org.rapportkb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,17 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -32,6 +27,7 @@ import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.rapportkb.article.Level;
 import org.rapportkb.article.Slugs;
@@ -39,6 +35,7 @@ import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.QueryLimits;
 import org.rapportkb.index.Deadline;
 import org.rapportkb.index.IndexFields;
+import org.rapportkb.index.Listing;
 
 /**
  * Answers searches and search-as-you-type from the current index. Knows nothing of HTTP; bad
@@ -48,7 +45,6 @@ public final class SearchService implements AutoCloseable {
   /** How empty queries list articles: in curriculum order. */
   private static final Sort LISTING = IndexFields.curriculumSort();
 
-  private static final int TAG_FACETS = 30;
   private static final int SUGGESTIONS = 8;
 
   private final ReferenceManager<IndexSearcher> searchers;
@@ -91,53 +87,65 @@ public final class SearchService implements AutoCloseable {
       SearcherState current = stateFor(searcher, config);
       if (current.facets() == null) {
         return new SearchResponse(
-            query, 0, request.page(), request.size(), List.of(), emptyFacets(), null, false);
+            query,
+            0,
+            request.page(),
+            request.size(),
+            List.of(),
+            MatchCounter.noFacets(),
+            null,
+            false);
       }
       SpellingCorrector spelling = current.spelling().forOneSearch();
-      Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, config, spelling);
-      DrillDownQuery drill =
-          new DrillDownQuery(facetsConfig, withDraftFilter(parsed, request.includeDrafts()));
-      addFilter(drill, IndexFields.CATEGORY, request.category());
-      addFilter(drill, IndexFields.LEVEL, request.level());
-      addFilter(drill, IndexFields.TAG, request.tag());
-      // NOTE: the drill-sideways scorer must see each segment whole, which the time-limited
-      // scorer of the shared searcher does not allow; filtered searches run untimed on the same
-      // reader (filters only shrink the work).
-      IndexSearcher scoring =
-          filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
-      DrillSideways sideways = new DrillSideways(scoring, facetsConfig, current.facets());
+      KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), spelling);
+      Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, parser);
+      Query matching = parser.matchingPart(parsed);
       int topN = request.page() * request.size();
-      DrillSideways.DrillSidewaysResult result;
+      TopDocs top;
+      MatchCounter.Counts counts;
       boolean partial;
       Deadline.INSTANCE.start(limits.timeoutMillis());
       try {
-        result =
+        // Ranking and counting are separate passes: the top hits are scored with skipping (only
+        // what can still reach the top is scored), the totals and facets without any scores.
+        DrillDownQuery ranked = filteredBy(withDraftFilter(parsed, request), request);
+        top =
             query.isEmpty()
-                ? sideways.search(drill, null, null, topN, LISTING, false)
-                : sideways.search(drill, topN);
+                ? searcher.search(ranked, topN, LISTING)
+                : searcher.search(ranked, topN);
+        // NOTE: the drill-sideways scorer must see each segment whole, which the time-limited
+        // scorer of the shared searcher does not allow; filtered counts run untimed on the same
+        // reader (filters only shrink the work).
+        IndexSearcher counting =
+            filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
+        counts =
+            new MatchCounter(facetsConfig, current.facets())
+                .count(
+                    counting,
+                    filteredBy(
+                        new ConstantScoreQuery(withDraftFilter(matching, request)), request));
         partial = Deadline.INSTANCE.expired();
       } finally {
         Deadline.INSTANCE.clear();
       }
-      ScoreDoc[] all = result.hits.scoreDocs;
+      ScoreDoc[] all = top.scoreDocs;
       int from = Math.min(all.length, (request.page() - 1) * request.size());
       ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
       String[] snippets =
-          query.isEmpty() ? new String[page.length] : current.snippets().highlight(parsed, page);
+          query.isEmpty() ? new String[page.length] : current.snippets().highlight(matching, page);
       List<SearchHit> hits = new ArrayList<>(page.length);
-      var stored = searcher.storedFields();
       for (int i = 0; i < page.length; i++) {
-        Document doc = stored.document(page[i].doc, IndexFields.LISTED_FIELDS);
-        hits.add(toHit(doc, query.isEmpty() ? 0f : page[i].score, snippets[i]));
+        Listing listing = Listing.read(searcher.getIndexReader(), page[i].doc);
+        hits.add(toHit(listing, query.isEmpty() ? 0f : page[i].score, snippets[i]));
       }
       String suggestion = query.isEmpty() ? null : suggestion(query, spelling);
       return new SearchResponse(
           query,
-          result.hits.totalHits.value(),
+          counts.total(),
           request.page(),
           request.size(),
           hits,
-          facets(result),
+          counts.facets(),
           suggestion,
           partial);
     } catch (IndexSearcher.TooManyClauses e) {
@@ -261,14 +269,23 @@ public final class SearchService implements AutoCloseable {
     return value != null && !value.isBlank();
   }
 
+  /** {@code base} narrowed to the request's category, level and tag. */
+  private DrillDownQuery filteredBy(Query base, SearchRequest request) {
+    DrillDownQuery drill = new DrillDownQuery(facetsConfig, base);
+    addFilter(drill, IndexFields.CATEGORY, request.category());
+    addFilter(drill, IndexFields.LEVEL, request.level());
+    addFilter(drill, IndexFields.TAG, request.tag());
+    return drill;
+  }
+
   private static void addFilter(DrillDownQuery drill, String dim, String value) {
     if (present(value)) {
       drill.add(dim, value);
     }
   }
 
-  private static Query withDraftFilter(Query query, boolean includeDrafts) {
-    if (includeDrafts) {
+  private static Query withDraftFilter(Query query, SearchRequest request) {
+    if (request.includeDrafts()) {
       return query;
     }
     return new BooleanQuery.Builder()
@@ -277,8 +294,7 @@ public final class SearchService implements AutoCloseable {
         .build();
   }
 
-  private static Query parse(String query, KbConfig config, SpellingCorrector spelling) {
-    KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), spelling);
+  private static Query parse(String query, KbQueryParser parser) {
     try {
       Query parsed = parser.parse(query);
       return parsed == null ? new MatchNoDocsQuery() : parsed;
@@ -317,49 +333,17 @@ public final class SearchService implements AutoCloseable {
     return out.append(query.substring(last)).toString();
   }
 
-  private static SearchHit toHit(Document doc, float score, String snippet) {
-    String summary = doc.get(IndexFields.SUMMARY);
-    String slug = doc.get(IndexFields.SLUG);
+  private static SearchHit toHit(Listing listing, float score, String snippet) {
     return new SearchHit(
-        slug,
-        doc.get(IndexFields.TITLE),
-        summary,
-        doc.get(IndexFields.CATEGORY),
-        doc.get(IndexFields.LEVEL),
-        List.of(doc.getValues(IndexFields.STORED_TAGS)),
-        "/articles/" + slug,
+        listing.slug(),
+        listing.title(),
+        listing.summary(),
+        listing.category(),
+        listing.level(),
+        listing.tags(),
+        "/articles/" + listing.slug(),
         score,
-        snippet != null ? snippet : Snippets.escape(summary));
-  }
-
-  private static Map<String, List<FacetValue>> emptyFacets() {
-    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-    for (String dim : IndexFields.FACET_DIMS) {
-      facets.put(dim, List.of());
-    }
-    return facets;
-  }
-
-  private static Map<String, List<FacetValue>> facets(DrillSideways.DrillSidewaysResult result)
-      throws IOException {
-    Map<String, List<FacetValue>> facets = emptyFacets();
-    for (String dim : IndexFields.FACET_DIMS) {
-      FacetResult counts;
-      try {
-        counts = result.facets.getTopChildren(dim.equals(IndexFields.TAG) ? TAG_FACETS : 50, dim);
-      } catch (IllegalArgumentException e) {
-        counts = null;
-      }
-      if (counts == null) {
-        continue;
-      }
-      List<FacetValue> values = new ArrayList<>();
-      for (LabelAndValue label : counts.labelValues) {
-        values.add(new FacetValue(label.label, label.value.intValue()));
-      }
-      facets.put(dim, List.copyOf(values));
-    }
-    return facets;
+        snippet != null ? snippet : Snippets.escape(listing.summary()));
   }
 
   @Override

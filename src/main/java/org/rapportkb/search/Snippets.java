@@ -1,8 +1,12 @@
 package org.rapportkb.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -11,9 +15,10 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.rapportkb.index.IndexFields;
+import org.rapportkb.index.Listing;
 
 /**
- * Highlighted snippets from the offsets stored in the postings: HTML-escaped plain text with {@code
+ * Highlighted snippets from the offsets kept in the postings: HTML-escaped plain text with {@code
  * <mark>} around the words that matched, from the body, else the summary. One instance serves every
  * search on one searcher (the highlighter is thread-safe).
  */
@@ -26,13 +31,13 @@ final class Snippets {
 
   Snippets(IndexSearcher searcher, Analyzer analyzer) {
     this.highlighter =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withHandleMultiTermQuery(true)
-            .withHighlightPhrasesStrictly(true)
-            .withWeightMatches(false)
-            .withMaxLength(20_000)
-            .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true))
-            .build();
+        new DocValuesHighlighter(
+            UnifiedHighlighter.builder(searcher, analyzer)
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(true)
+                .withWeightMatches(false)
+                .withMaxLength(20_000)
+                .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true)));
   }
 
   /** One snippet per hit, in the order of {@code hits}; null where nothing matched. */
@@ -64,6 +69,42 @@ final class Snippets {
 
   private static String oneLine(String snippet) {
     return snippet.replaceAll("[\\s\\u2029]+", " ").strip();
+  }
+
+  /**
+   * Reads the text to highlight from doc values (the body's text and the listing's summary) rather
+   * than from stored fields, where each hit would cost decompressing its whole article.
+   */
+  private static final class DocValuesHighlighter extends UnifiedHighlighter {
+    DocValuesHighlighter(UnifiedHighlighter.Builder builder) {
+      super(builder);
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      IndexReader reader = searcher.getIndexReader();
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        CharSequence[] texts = new CharSequence[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+          texts[i] = text(reader, fields[i], doc);
+        }
+        values.add(texts);
+      }
+      return values;
+    }
+
+    private static String text(IndexReader reader, String field, int doc) throws IOException {
+      return switch (field) {
+        case IndexFields.BODY ->
+            Listing.binaryValue(reader, IndexFields.BODY_TEXT, doc).utf8ToString();
+        case IndexFields.SUMMARY -> Listing.read(reader, doc).summary();
+        default -> throw new IllegalArgumentException("no highlighting text for " + field);
+      };
+    }
   }
 
   /** Escapes text for HTML, the same way the highlighter escapes snippets. */

@@ -309,7 +309,7 @@ class HostileQueryTest {
         assertTrue(response.hits().size() <= 10);
         if (response.partial()) {
           partial++;
-          assertTrue(response.total() < 300, "a partial answer counts what it saw");
+          assertTrue(response.total() <= 300, "a partial answer never counts more than exist");
         }
       }
       assertTrue(partial > 0, "a 1 ms budget over 300 articles should run out");
