@@ -47,6 +47,10 @@ public final class SearchService implements AutoCloseable {
 
   private static final int SUGGESTIONS = 8;
 
+  /** A word outside field names ({@code title:}) and wildcard or fuzzy terms. */
+  private static final java.util.regex.Pattern CORRECTABLE_WORD =
+      java.util.regex.Pattern.compile("\\b\\p{L}[\\p{L}']*+(?!\\s*:)(?![*~?])");
+
   private final ReferenceManager<IndexSearcher> searchers;
   private final Supplier<KbConfig> configs;
   private final Analyzer indexAnalyzer;
@@ -321,8 +325,7 @@ public final class SearchService implements AutoCloseable {
   /** Corrects each run of words, leaving field names ({@code title:}) and operators alone. */
   private static String correctOutsideFields(String query, SpellingCorrector spelling) {
     StringBuilder out = new StringBuilder();
-    java.util.regex.Matcher matcher =
-        java.util.regex.Pattern.compile("\\b\\p{L}[\\p{L}']*+(?!\\s*:)(?![*~?])").matcher(query);
+    java.util.regex.Matcher matcher = CORRECTABLE_WORD.matcher(query);
     int last = 0;
     while (matcher.find()) {
       String word = matcher.group();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -26,6 +27,7 @@ final class Snippets {
   static final String OPEN = "<mark>";
   private static final String[] FIELDS = {IndexFields.BODY, IndexFields.SUMMARY};
   private static final int[] PASSAGES = {2, 1};
+  private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u2029]+");
 
   private final UnifiedHighlighter highlighter;
 
@@ -37,6 +39,7 @@ final class Snippets {
                 .withHighlightPhrasesStrictly(true)
                 .withWeightMatches(false)
                 .withMaxLength(20_000)
+                .withScorer(new LeanPassageScorer())
                 .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true)));
   }
 
@@ -68,7 +71,7 @@ final class Snippets {
   }
 
   private static String oneLine(String snippet) {
-    return snippet.replaceAll("[\\s\\u2029]+", " ").strip();
+    return WHITE_SPACE.matcher(snippet).replaceAll(" ").strip();
   }
 
   /**
