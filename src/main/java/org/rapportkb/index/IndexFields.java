@@ -9,8 +9,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /** Names of the Lucene fields an article is indexed into, and the facet configuration. */
@@ -120,6 +129,34 @@ public final class IndexFields {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The binary doc value of {@code field} for an index-wide document id; an empty value when the
+   * document has none.
+   */
+  public static BytesRef binaryValue(IndexReader reader, String field, int docId)
+      throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+    if (values == null || !values.advanceExact(docId - leaf.docBase)) {
+      return new BytesRef();
+    }
+    return values.binaryValue();
+  }
+
+  /** The plain text of an article's body, by index-wide document id. */
+  public static String bodyText(IndexReader reader, int docId) throws IOException {
+    return binaryValue(reader, BODY_TEXT, docId).utf8ToString();
+  }
+
+  /** {@code query} restricted to published articles (drafts left out). */
+  public static Query published(Query query) {
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
+        .build();
   }
 
   /** The facet configuration shared by indexing and searching. */

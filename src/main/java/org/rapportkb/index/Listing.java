@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -32,22 +29,7 @@ public record Listing(
 
   /** The listing of the article with this index-wide document id. */
   public static Listing read(IndexReader reader, int docId) throws IOException {
-    return decode(binaryValue(reader, IndexFields.LISTING, docId));
-  }
-
-  /**
-   * The binary doc value of {@code field} for an index-wide document id; an empty value when the
-   * document has none.
-   */
-  public static BytesRef binaryValue(IndexReader reader, String field, int docId)
-      throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
-    if (values == null || !values.advanceExact(docId - leaf.docBase)) {
-      return new BytesRef();
-    }
-    return values.binaryValue();
+    return decode(IndexFields.binaryValue(reader, IndexFields.LISTING, docId));
   }
 
   /** The doc value that holds this listing. */

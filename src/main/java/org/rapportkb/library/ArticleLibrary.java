@@ -148,8 +148,7 @@ public final class ArticleLibrary {
 
   private static Query filtered(String category, String tag, String level) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-    query.add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT);
+    query.add(IndexFields.published(new MatchAllDocsQuery()), BooleanClause.Occur.MUST);
     addFilter(query, IndexFields.CATEGORY, category);
     addFilter(query, IndexFields.TAG, tag);
     addFilter(query, IndexFields.LEVEL, level);
@@ -185,14 +184,8 @@ public final class ArticleLibrary {
           Map.of(
               IndexFields.TITLE, List.of(doc.get(IndexFields.TITLE)),
               IndexFields.SUMMARY, List.of(doc.get(IndexFields.SUMMARY)),
-              IndexFields.BODY,
-                  List.of(
-                      Listing.binaryValue(reader, IndexFields.BODY_TEXT, docId).utf8ToString()));
-      Query like =
-          new BooleanQuery.Builder()
-              .add(similar.like(text), BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
-              .build();
+              IndexFields.BODY, List.of(IndexFields.bodyText(reader, docId)));
+      Query like = IndexFields.published(similar.like(text));
       for (ScoreDoc hit : searcher.search(like, MAX_RELATED * 2 + slugs.size()).scoreDocs) {
         if (related.size() >= MAX_RELATED) {
           break;

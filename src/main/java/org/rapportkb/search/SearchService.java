@@ -13,11 +13,8 @@ import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -26,7 +23,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.rapportkb.article.Level;
@@ -89,7 +85,7 @@ public final class SearchService implements AutoCloseable {
     IndexSearcher searcher = searchers.acquire();
     try {
       SearcherState current = stateFor(searcher, config);
-      if (current.facets() == null) {
+      if (current.counter() == null) {
         return new SearchResponse(
             query,
             0,
@@ -123,7 +119,8 @@ public final class SearchService implements AutoCloseable {
         IndexSearcher counting =
             filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
         counts =
-            new MatchCounter(facetsConfig, current.facets())
+            current
+                .counter()
                 .count(
                     counting,
                     filteredBy(
@@ -289,13 +286,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   private static Query withDraftFilter(Query query, SearchRequest request) {
-    if (request.includeDrafts()) {
-      return query;
-    }
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(IndexFields.DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
-        .build();
+    return request.includeDrafts() ? query : IndexFields.published(query);
   }
 
   private static Query parse(String query, KbQueryParser parser) {

@@ -2,8 +2,8 @@ package org.rapportkb.search;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.rapportkb.config.KbConfig;
@@ -11,11 +11,11 @@ import org.rapportkb.index.IndexFields;
 
 /**
  * What is worth computing once per index reader rather than per search: the facet ordinals, the
- * spelling corrector and the highlighter.
+ * spelling corrector, the highlighter and the match counter.
  */
 final class SearcherState {
   private final IndexReader reader;
-  private final SortedSetDocValuesReaderState facets;
+  private final MatchCounter counter;
   private final SpellingCorrector spelling;
   private final Snippets snippets;
   private final KbConfig config;
@@ -24,9 +24,11 @@ final class SearcherState {
       throws IOException {
     this.reader = searcher.getIndexReader();
     this.config = config;
-    this.facets =
+    FacetsConfig facetsConfig = IndexFields.facetsConfig();
+    this.counter =
         hasFacets(reader)
-            ? new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facetsConfig())
+            ? new MatchCounter(
+                facetsConfig, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig))
             : null;
     this.spelling = new SpellingCorrector(reader, config.vocabulary());
     this.snippets = new Snippets(searcher, analyzer);
@@ -34,10 +36,7 @@ final class SearcherState {
 
   private static boolean hasFacets(IndexReader reader) {
     for (var leaf : reader.leaves()) {
-      if (leaf.reader()
-              .getFieldInfos()
-              .fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
-          != null) {
+      if (leaf.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null) {
         return true;
       }
     }
@@ -60,9 +59,12 @@ final class SearcherState {
     return new SearcherState(searcher, config, analyzer);
   }
 
-  /** Facet ordinals, or null when no article is indexed. */
-  SortedSetDocValuesReaderState facets() {
-    return facets;
+  /**
+   * Counts matches and facets (with ordinals read once per reader); null when no article is
+   * indexed.
+   */
+  MatchCounter counter() {
+    return counter;
   }
 
   SpellingCorrector spelling() {

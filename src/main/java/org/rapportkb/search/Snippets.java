@@ -102,8 +102,7 @@ final class Snippets {
 
     private static String text(IndexReader reader, String field, int doc) throws IOException {
       return switch (field) {
-        case IndexFields.BODY ->
-            Listing.binaryValue(reader, IndexFields.BODY_TEXT, doc).utf8ToString();
+        case IndexFields.BODY -> IndexFields.bodyText(reader, doc);
         case IndexFields.SUMMARY -> Listing.read(reader, doc).summary();
         default -> throw new IllegalArgumentException("no highlighting text for " + field);
       };
