@@ -178,19 +178,28 @@ public final class ConfigLoader {
         positive(yaml, "resultWindow", d.resultWindow(), problems),
         positive(yaml, "timeoutMillis", (int) d.timeoutMillis(), problems),
         positive(yaml, "maxClauses", d.maxClauses(), problems),
-        positive(yaml, "maxNesting", d.maxNesting(), problems));
+        positive(yaml, "maxNesting", d.maxNesting(), problems),
+        atLeastZero(yaml, "cachedSearches", d.cachedSearches(), problems));
   }
 
   private static int positive(YamlMap yaml, String key, int fallback, List<Problem> problems) {
+    return wholeNumber(yaml, key, 1, "a positive whole number", fallback, problems);
+  }
+
+  private static int atLeastZero(YamlMap yaml, String key, int fallback, List<Problem> problems) {
+    return wholeNumber(yaml, key, 0, "a whole number, 0 or more", fallback, problems);
+  }
+
+  private static int wholeNumber(
+      YamlMap yaml, String key, int least, String expected, int fallback, List<Problem> problems) {
     Optional<String> value = yaml.text(key, problems);
     if (value.isEmpty()) {
       return fallback;
     }
-    int parsed = parseInt(value.get(), -1);
-    if (parsed <= 0) {
+    int parsed = parseInt(value.get(), least - 1);
+    if (parsed < least) {
       problems.add(
-          Problem.error(
-              LIMITS_FILE, yaml.lineOf(key), "'" + key + "' must be a positive whole number"));
+          Problem.error(LIMITS_FILE, yaml.lineOf(key), "'" + key + "' must be " + expected));
       return fallback;
     }
     return parsed;

@@ -15,8 +15,21 @@ public final class Json {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "cannot write JSON for " + value.getClass().getSimpleName(), e);
+      throw cannotWrite(value, e);
     }
+  }
+
+  /** {@code value} as UTF-8 JSON. */
+  public static byte[] bytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw cannotWrite(value, e);
+    }
+  }
+
+  private static IllegalStateException cannotWrite(Object value, JsonProcessingException e) {
+    return new IllegalStateException(
+        "cannot write JSON for " + value.getClass().getSimpleName(), e);
   }
 }

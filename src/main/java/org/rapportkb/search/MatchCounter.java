@@ -2,6 +2,7 @@ package org.rapportkb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ final class MatchCounter {
   }
 
   static Map<String, List<FacetValue>> noFacets() {
+    return Collections.unmodifiableMap(emptyDims());
+  }
+
+  private static Map<String, List<FacetValue>> emptyDims() {
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     for (String dim : IndexFields.FACET_DIMS) {
       facets.put(dim, List.of());
@@ -55,7 +60,7 @@ final class MatchCounter {
   }
 
   private static Map<String, List<FacetValue>> facets(Facets counted) throws IOException {
-    Map<String, List<FacetValue>> facets = noFacets();
+    Map<String, List<FacetValue>> facets = emptyDims();
     for (String dim : IndexFields.FACET_DIMS) {
       FacetResult counts;
       try {
@@ -73,6 +78,6 @@ final class MatchCounter {
       }
       facets.put(dim, List.copyOf(values));
     }
-    return facets;
+    return Collections.unmodifiableMap(facets);
   }
 }

@@ -77,6 +77,16 @@ public final class SearchService implements AutoCloseable {
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
+    return answer(request).response();
+  }
+
+  /** The same answer as {@link #search}, as the {@code /api/search} JSON in UTF-8. */
+  public byte[] searchAsJson(SearchRequest request) throws IOException {
+    return answer(request).json();
+  }
+
+  /** The answer kept for {@code request} on the current index, else a new one. */
+  private ResultCache.Answer answer(SearchRequest request) throws IOException {
     KbConfig config = configs.get();
     QueryLimits limits = config.limits();
     checkPage(request, limits);
@@ -85,70 +95,11 @@ public final class SearchService implements AutoCloseable {
     IndexSearcher searcher = searchers.acquire();
     try {
       SearcherState current = stateFor(searcher, config);
-      if (current.counter() == null) {
-        return new SearchResponse(
-            query,
-            0,
-            request.page(),
-            request.size(),
-            List.of(),
-            MatchCounter.noFacets(),
-            null,
-            false);
+      ResultCache.Answer kept = current.results().get(request);
+      if (kept != null) {
+        return kept;
       }
-      SpellingCorrector spelling = current.spelling().forOneSearch();
-      KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), spelling);
-      Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, parser);
-      Query matching = parser.matchingPart(parsed);
-      int topN = request.page() * request.size();
-      TopDocs top;
-      MatchCounter.Counts counts;
-      boolean partial;
-      Deadline.INSTANCE.start(limits.timeoutMillis());
-      try {
-        // Ranking and counting are separate passes: the top hits are scored with skipping (only
-        // what can still reach the top is scored), the totals and facets without any scores.
-        DrillDownQuery ranked = filteredBy(withDraftFilter(parsed, request), request);
-        top =
-            query.isEmpty()
-                ? searcher.search(ranked, topN, LISTING)
-                : searcher.search(ranked, topN);
-        // NOTE: the drill-sideways scorer must see each segment whole, which the time-limited
-        // scorer of the shared searcher does not allow; filtered counts run untimed on the same
-        // reader (filters only shrink the work).
-        IndexSearcher counting =
-            filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
-        counts =
-            current
-                .counter()
-                .count(
-                    counting,
-                    filteredBy(
-                        new ConstantScoreQuery(withDraftFilter(matching, request)), request));
-        partial = Deadline.INSTANCE.expired();
-      } finally {
-        Deadline.INSTANCE.clear();
-      }
-      ScoreDoc[] all = top.scoreDocs;
-      int from = Math.min(all.length, (request.page() - 1) * request.size());
-      ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
-      String[] snippets =
-          query.isEmpty() ? new String[page.length] : current.snippets().highlight(matching, page);
-      List<SearchHit> hits = new ArrayList<>(page.length);
-      for (int i = 0; i < page.length; i++) {
-        Listing listing = Listing.read(searcher.getIndexReader(), page[i].doc);
-        hits.add(toHit(listing, query.isEmpty() ? 0f : page[i].score, snippets[i]));
-      }
-      String suggestion = query.isEmpty() ? null : suggestion(query, spelling);
-      return new SearchResponse(
-          query,
-          counts.total(),
-          request.page(),
-          request.size(),
-          hits,
-          counts.facets(),
-          suggestion,
-          partial);
+      return current.results().keep(request, run(request, query, searcher, current, config));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "the query matches too many different words; use fewer words or wildcards", e);
@@ -157,6 +108,77 @@ public final class SearchService implements AutoCloseable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** Runs {@code request} (its query already cleaned) on {@code searcher}. */
+  private SearchResponse run(
+      SearchRequest request,
+      String query,
+      IndexSearcher searcher,
+      SearcherState current,
+      KbConfig config)
+      throws IOException {
+    if (current.counter() == null) {
+      return new SearchResponse(
+          query,
+          0,
+          request.page(),
+          request.size(),
+          List.of(),
+          MatchCounter.noFacets(),
+          null,
+          false);
+    }
+    SpellingCorrector spelling = current.spelling().forOneSearch();
+    KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), spelling);
+    Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, parser);
+    Query matching = parser.matchingPart(parsed);
+    int topN = request.page() * request.size();
+    TopDocs top;
+    MatchCounter.Counts counts;
+    boolean partial;
+    Deadline.INSTANCE.start(config.limits().timeoutMillis());
+    try {
+      // Ranking and counting are separate passes: the top hits are scored with skipping (only
+      // what can still reach the top is scored), the totals and facets without any scores.
+      DrillDownQuery ranked = filteredBy(withDraftFilter(parsed, request), request);
+      top =
+          query.isEmpty() ? searcher.search(ranked, topN, LISTING) : searcher.search(ranked, topN);
+      // NOTE: the drill-sideways scorer must see each segment whole, which the time-limited
+      // scorer of the shared searcher does not allow; filtered counts run untimed on the same
+      // reader (filters only shrink the work).
+      IndexSearcher counting =
+          filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
+      counts =
+          current
+              .counter()
+              .count(
+                  counting,
+                  filteredBy(new ConstantScoreQuery(withDraftFilter(matching, request)), request));
+      partial = Deadline.INSTANCE.expired();
+    } finally {
+      Deadline.INSTANCE.clear();
+    }
+    ScoreDoc[] all = top.scoreDocs;
+    int from = Math.min(all.length, (request.page() - 1) * request.size());
+    ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
+    String[] snippets =
+        query.isEmpty() ? new String[page.length] : current.snippets().highlight(matching, page);
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Listing listing = Listing.read(searcher.getIndexReader(), page[i].doc);
+      hits.add(toHit(listing, query.isEmpty() ? 0f : page[i].score, snippets[i]));
+    }
+    String suggestion = query.isEmpty() ? null : suggestion(query, spelling);
+    return new SearchResponse(
+        query,
+        counts.total(),
+        request.page(),
+        request.size(),
+        List.copyOf(hits),
+        counts.facets(),
+        suggestion,
+        partial);
   }
 
   /** Completions for what a trainee has typed so far. */

@@ -11,13 +11,14 @@ import org.rapportkb.index.IndexFields;
 
 /**
  * What is worth computing once per index reader rather than per search: the facet ordinals, the
- * spelling corrector, the highlighter and the match counter.
+ * spelling corrector, the highlighter, the match counter, and the answers to recent searches.
  */
 final class SearcherState {
   private final IndexReader reader;
   private final MatchCounter counter;
   private final SpellingCorrector spelling;
   private final Snippets snippets;
+  private final ResultCache results;
   private final KbConfig config;
 
   private SearcherState(IndexSearcher searcher, KbConfig config, Analyzer analyzer)
@@ -32,6 +33,7 @@ final class SearcherState {
             : null;
     this.spelling = new SpellingCorrector(reader, config.vocabulary());
     this.snippets = new Snippets(searcher, analyzer);
+    this.results = new ResultCache(config.limits().cachedSearches());
   }
 
   private static boolean hasFacets(IndexReader reader) {
@@ -73,5 +75,10 @@ final class SearcherState {
 
   Snippets snippets() {
     return snippets;
+  }
+
+  /** Answers given on this reader with this config: still right until either changes. */
+  ResultCache results() {
+    return results;
   }
 }

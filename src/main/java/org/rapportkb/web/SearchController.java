@@ -1,5 +1,6 @@
 package org.rapportkb.web;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
@@ -20,7 +21,8 @@ final class SearchController {
   }
 
   void apiSearch(Context ctx) throws IOException {
-    ctx.json(kb.search().search(Params.search(ctx).toRequest()));
+    ctx.contentType(ContentType.APPLICATION_JSON)
+        .result(kb.search().searchAsJson(Params.search(ctx).toRequest()));
   }
 
   void apiSuggest(Context ctx) throws IOException {

@@ -3,7 +3,6 @@ package org.rapportkb.web;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +12,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.rapportkb.KnowledgeBase;
-import org.rapportkb.json.Json;
 import org.rapportkb.web.view.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +74,7 @@ public final class WebApp implements AutoCloseable {
   private void configureServer(JavalinConfig config, ErrorMapping errors) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    config.jsonMapper(new BufferedJsonMapper());
     config.http.maxRequestSize = MAX_BODY_BYTES;
     config.http.prefer405over404 = true;
     config.staticFiles.add(

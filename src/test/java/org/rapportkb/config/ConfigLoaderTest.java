@@ -56,4 +56,21 @@ class ConfigLoaderTest {
         e.problems().stream().anyMatch(p -> p.message().contains("noSuchFilter")),
         e.problems().toString());
   }
+
+  @Test
+  void limitsAreCheckedWithTheirLine() throws Exception {
+    Path config = Fixture.copyTo(dir).config();
+    Files.writeString(config.resolve("limits.yml"), "maxPageSize: 20\ncachedSearches: -1\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(config));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    assertEquals("limits.yml", e.problems().get(0).path());
+    assertEquals(2, e.problems().get(0).line());
+    assertTrue(e.problems().get(0).message().contains("'cachedSearches' must be a whole number"));
+
+    Files.writeString(config.resolve("limits.yml"), "maxPageSize: 20\ncachedSearches: 0\n");
+    QueryLimits limits = ConfigLoader.load(config).limits();
+    assertEquals(0, limits.cachedSearches());
+    assertEquals(20, limits.maxPageSize());
+    assertEquals(QueryLimits.DEFAULTS.resultWindow(), limits.resultWindow());
+  }
 }
