@@ -43,6 +43,7 @@ RESULTS=$WORK/results.properties
 LOGS=$WORK/logs
 LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -1)
 mkdir -p "$WORK" "$LOGS"
+rm -f "$LOGS"/*.gc
 : >"$RESULTS"
 
 log() { printf '\n== %s  %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -100,8 +101,37 @@ BENCH_CP=$BENCH_CLASSES:$(cat "$BUILD_DIR/bench/bench.classpath")
   echo "server_heap=$HEAP"
 } >>"$RESULTS"
 
+# The process and its descendants: the jar's launcher runs the application in a child JVM (with
+# its class-data sharing archive), so the figures are those of the whole tree.
+tree_pids() {
+  local child
+  echo "$1"
+  for child in $(pgrep -P "$1" 2>/dev/null); do tree_pids "$child"; done
+}
+
+# Peak resident memory (kB, VmHWM) of the largest process in the tree of PID.
+tree_hwm() {
+  local p now hwm=0
+  for p in $(tree_pids "$1"); do
+    now=$(awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+    ((${now:-0} > hwm)) && hwm=$now
+  done
+  echo "$hwm"
+}
+
+# CPU ticks of the tree of PID so far: its own and its reaped children's (utime, stime, cutime,
+# cstime), plus the running descendants' own.
+tree_ticks() {
+  local p sum
+  sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0)
+  for p in $(tree_pids "$1" | tail -n +2); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+
 # Runs a command and records its wall time (s), CPU time (s, user + system) and peak resident
-# memory (MB, VmHWM). Usage: measured NAME -- COMMAND...
+# memory (MB, VmHWM), over the command's process tree. Usage: measured NAME -- COMMAND...
 # Sets MEASURED_S, MEASURED_CPU_S, MEASURED_RSS_MB and MEASURED_STATUS.
 TICKS=$(getconf CLK_TCK)
 measured() {
@@ -111,9 +141,9 @@ measured() {
   "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err" &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
-    now=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    now=$(tree_hwm "$pid")
     ((${now:-0} > hwm)) && hwm=$now
-    stat=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    stat=$(tree_ticks "$pid")
     ((${stat:-0} > ticks)) && ticks=$stat
     sleep 0.1
   done
@@ -125,9 +155,10 @@ measured() {
   MEASURED_RSS_MB=$((hwm / 1024))
 }
 
-# The largest heap occupancy a GC log shows (MB): before any collection, and live after one.
-heap_peak() { grep -o '[0-9]*M->[0-9]*M' "$1" | awk -F'M->|M' 'BEGIN {m = 0} $1 > m {m = $1} END {print m}'; }
-heap_live() { grep 'Pause' "$1" | grep -o '[0-9]*M->[0-9]*M' | awk -F'M->|M' 'BEGIN {m = 0} $2 > m {m = $2} END {print m}'; }
+# The largest heap occupancy the GC logs of a run show (MB): before any collection, and live after
+# one. Each JVM of the run writes its own log, STEM.PID.gc (the launcher's shows no collection).
+heap_peak() { cat "$1".*.gc | grep -o '[0-9]*M->[0-9]*M' | awk -F'M->|M' 'BEGIN {m = 0} $1 > m {m = $1} END {print m}'; }
+heap_live() { cat "$1".*.gc | grep 'Pause' | grep -o '[0-9]*M->[0-9]*M' | awk -F'M->|M' 'BEGIN {m = 0} $2 > m {m = $2} END {print m}'; }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 maximum() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -1; }
@@ -154,7 +185,7 @@ for n in $SIZES; do
   for run in $(seq "$RUNS"); do
     log "cold index of $n articles, run $run of $RUNS"
     rm -rf "$index"
-    measured "index-$n-$run" -- "$JAVA" -Xlog:gc:file="$LOGS/index-$n-$run.gc" -jar "$JAR" index --rebuild \
+    measured "index-$n-$run" -- "$JAVA" -Xlog:gc:file="$LOGS/index-$n-$run.%p.gc" -jar "$JAR" index --rebuild \
       --articles "$corpus" --config index-config --index "$index"
     cat "$LOGS/index-$n-$run.out"
     [[ $MEASURED_STATUS == 0 ]] || { cat "$LOGS/index-$n-$run.err" >&2; echo "error: index failed" >&2; exit 1; }
@@ -163,8 +194,8 @@ for n in $SIZES; do
     cpus+=" $MEASURED_CPU_S"
     engines+=" $(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' "$LOGS/index-$n-$run.out" | awk '{printf "%.2f", $1 / 1000}')"
     rss+=" $MEASURED_RSS_MB"
-    heaps+=" $(heap_peak "$LOGS/index-$n-$run.gc")"
-    lives+=" $(heap_live "$LOGS/index-$n-$run.gc")"
+    heaps+=" $(heap_peak "$LOGS/index-$n-$run")"
+    lives+=" $(heap_live "$LOGS/index-$n-$run")"
   done
   wall=$(median <<<"$walls")
   result "index_${n}_wall_s" "$wall"
@@ -181,13 +212,13 @@ done
 # The largest corpus once more, with the heap capped as the server's is.
 log "index of $LARGEST articles with -Xmx$HEAP"
 rm -rf "$WORK/index-capped"
-measured "index-capped" -- "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/index-capped.gc" -jar "$JAR" index --rebuild \
+measured "index-capped" -- "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/index-capped.%p.gc" -jar "$JAR" index --rebuild \
   --articles "$WORK/corpus-$LARGEST-seed$SEED" --config index-config --index "$WORK/index-capped"
 result "index_capped_size" "$LARGEST"
 result "index_capped_status" "$MEASURED_STATUS"
 result "index_capped_wall_s" "$MEASURED_S"
 result "index_capped_rss_mb" "$MEASURED_RSS_MB"
-result "index_capped_heap_peak_mb" "$(heap_peak "$LOGS/index-capped.gc")"
+result "index_capped_heap_peak_mb" "$(heap_peak "$LOGS/index-capped")"
 rm -rf "$WORK/index-capped"
 
 # ---- in-process search latency (JMH) ---------------------------------------------------------
@@ -215,7 +246,7 @@ trap stop_server EXIT
 start_server() {
   local n=$1 name=$2
   : >"$LOGS/$name.out"
-  "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/$name.gc" -jar "$JAR" serve --port 0 \
+  "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/$name.%p.gc" -jar "$JAR" serve --port 0 \
     --articles "$WORK/corpus-$n-seed$SEED" --config index-config --index "$WORK/index-$n" \
     >"$LOGS/$name.out" 2>"$LOGS/$name.err" &
   SERVER_PID=$!
@@ -278,9 +309,9 @@ for n in $SIZES; do
     load "server_${n}_search_$run" --mix word,phrase,filter,typo | tee -a "$RESULTS"
     load "server_${n}_suggest_$run" --mix suggest | tee -a "$RESULTS"
   done
-  result "server_${n}_rss_mb" "$(($(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status") / 1024))"
-  result "server_${n}_heap_peak_mb" "$(heap_peak "$LOGS/server-$n.gc")"
-  result "server_${n}_heap_live_mb" "$(heap_live "$LOGS/server-$n.gc")"
+  result "server_${n}_rss_mb" "$(($(tree_hwm "$SERVER_PID") / 1024))"
+  result "server_${n}_heap_peak_mb" "$(heap_peak "$LOGS/server-$n")"
+  result "server_${n}_heap_live_mb" "$(heap_live "$LOGS/server-$n")"
   result "server_${n}_articles" "$(curl -s "$SERVER_URL/health" | grep -o '"articles":[0-9]*' | cut -d: -f2)"
   stop_server
 done

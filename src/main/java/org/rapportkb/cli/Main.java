@@ -27,8 +27,34 @@ public final class Main implements Runnable {
   private static final Logger VECTOR_LOG =
       Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+  /**
+   * Set by the jar's launcher when it runs this JVM as its child (the same name as {@code
+   * org.rapportkb.launcher.Launcher.LAUNCHER_PID}, which is compiled separately for Java 17).
+   */
+  private static final String LAUNCHER_PID = "rapportkb.launcher.pid";
+
   public static void main(String[] args) {
+    endWithLauncher();
     System.exit(run(args));
+  }
+
+  /**
+   * When a launcher started this JVM and is killed outright (so it cannot stop this JVM first),
+   * stops this JVM the normal way, so that a server does not run on without anyone to stop it.
+   */
+  private static void endWithLauncher() {
+    String pid = System.getProperty(LAUNCHER_PID);
+    if (pid == null) {
+      return;
+    }
+    try {
+      ProcessHandle.of(Long.parseLong(pid))
+          .ifPresentOrElse(
+              launcher -> launcher.onExit().thenRun(() -> System.exit(143)),
+              () -> System.exit(143));
+    } catch (NumberFormatException e) {
+      // Not set by the launcher; nothing to follow.
+    }
   }
 
   /** Runs the command line and returns the exit status, without exiting; tests call this. */

@@ -21,12 +21,21 @@ public final class Launcher {
   static final int REQUIRED_FEATURE = 21;
   private static final String MAIN_CLASS = "org.rapportkb.cli.Main";
 
+  /** System property by which the child JVM knows the launcher's process id. */
+  public static final String LAUNCHER_PID = "rapportkb.launcher.pid";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
     if (Runtime.version().feature() >= REQUIRED_FEATURE) {
-      runInProcess(args);
-      return;
+      Optional<Path> jar = ownJarFile();
+      Optional<ClassArchive> archive =
+          jar.flatMap(file -> ClassArchive.of(file, currentJava(), args));
+      if (archive.isEmpty()) {
+        runInProcess(args);
+        return;
+      }
+      System.exit(relaunch(currentJava(), args, archive));
     }
     Optional<Path> java = JdkFinder.findJava(REQUIRED_FEATURE);
     if (java.isEmpty()) {
@@ -40,7 +49,11 @@ public final class Launcher {
               + "+ or point JAVA_HOME at one.");
       System.exit(1);
     }
-    System.exit(relaunch(java.get(), args));
+    System.exit(
+        relaunch(
+            java.get(),
+            args,
+            ownJarFile().flatMap(file -> ClassArchive.of(file, java.get(), args))));
   }
 
   private static void runInProcess(String[] args) throws Exception {
@@ -54,12 +67,19 @@ public final class Launcher {
     }
   }
 
-  private static int relaunch(Path java, String[] args)
+  /**
+   * Runs the application in a child JVM on {@code java}, with {@code archive}'s class-data sharing
+   * when there is one, and returns its exit status. The child stops when this process is stopped,
+   * and ends by itself if this process is killed (see {@code org.rapportkb.cli.Main}).
+   */
+  private static int relaunch(Path java, String[] args, Optional<ClassArchive> archive)
       throws IOException, InterruptedException, URISyntaxException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    archive.ifPresent(found -> command.addAll(found.jvmOptions()));
+    command.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(ownJar());
     command.add(MAIN_CLASS);
@@ -76,11 +96,28 @@ public final class Launcher {
                   Thread.currentThread().interrupt();
                 }
               }
+              archive.ifPresent(found -> found.settle(child.exitValue()));
             });
     Runtime.getRuntime().addShutdownHook(forwardStop);
     int status = child.waitFor();
     Runtime.getRuntime().removeShutdownHook(forwardStop);
+    archive.ifPresent(found -> found.settle(status));
     return status;
+  }
+
+  private static Path currentJava() {
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .map(Path::of)
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  /** The jar this class runs from; empty when it runs from a classes folder. */
+  private static Optional<Path> ownJarFile() throws URISyntaxException {
+    Path location =
+        Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
   }
 
   private static String ownJar() throws URISyntaxException {

@@ -27,6 +27,11 @@ final class ForkedCli implements AutoCloseable {
 
   /** Starts {@code org.rapportkb.cli.Main} with {@code args} in {@code workDir}. */
   static ForkedCli start(Path workDir, String... args) throws IOException {
+    return start(workDir, List.of(), args);
+  }
+
+  /** Like {@link #start(Path, String...)}, with more options for the JVM. */
+  static ForkedCli start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -34,6 +39,7 @@ final class ForkedCli implements AutoCloseable {
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.rapportkb.cli.Main");

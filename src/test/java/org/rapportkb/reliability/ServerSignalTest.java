@@ -119,9 +119,31 @@ class ServerSignalTest {
     }
   }
 
+  @Test
+  void aServerWhoseLauncherIsKilledStopsCleanly() throws Exception {
+    Process launcher = new ProcessBuilder("sleep", "600").start();
+    try (ForkedCli server = serve(List.of("-Drapportkb.launcher.pid=" + launcher.pid()))) {
+      int port = port(server);
+      assertEquals(
+          200, http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString()).statusCode());
+      launcher.destroyForcibly().waitFor();
+      server.waitFor(STOP_BOUND);
+      assertTrue(server.output().contains("Javalin has stopped"), server.output());
+      assertFalse(server.output().contains("Exception"), server.output());
+    } finally {
+      launcher.destroyForcibly();
+    }
+    expectCleanRestart();
+  }
+
   private ForkedCli serve() throws IOException {
+    return serve(List.of());
+  }
+
+  private ForkedCli serve(List<String> jvmOptions) throws IOException {
     return ForkedCli.start(
         dir,
+        jvmOptions,
         "serve",
         "--port",
         "0",
