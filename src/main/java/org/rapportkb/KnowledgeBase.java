@@ -30,6 +30,9 @@ import org.rapportkb.search.SearchService;
  * The command line and the web server both use it.
  */
 public final class KnowledgeBase implements Closeable {
+  /** How many articles {@link #rehearseIndexing} runs through: enough for the JIT to compile. */
+  private static final int REHEARSED_ARTICLES = 30;
+
   private final Paths paths;
   private final MarkdownRenderer renderer = new MarkdownRenderer();
   private final ArticleIndex index;
@@ -117,6 +120,17 @@ public final class KnowledgeBase implements Closeable {
           "the index is in use by another rapport-kb process; it cannot be updated from here");
     }
     return indexer.sync(rebuild, progress);
+  }
+
+  /**
+   * Runs a few articles through reading, parsing and indexing without changing the index (see
+   * {@link Indexer#rehearse}), so that the first change a running server picks up is indexed at
+   * full speed. Does nothing where the index is read-only.
+   */
+  public void rehearseIndexing() throws IOException {
+    if (indexer != null) {
+      indexer.rehearse(REHEARSED_ARTICLES);
+    }
   }
 
   /**

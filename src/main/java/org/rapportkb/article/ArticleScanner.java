@@ -1,20 +1,24 @@
 package org.rapportkb.article;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.rapportkb.check.Problem;
 
 /** Lists the article files under the articles folder, ignoring editors' temporary files. */
 public final class ArticleScanner {
+  /** How deep folders may nest under the articles folder. */
+  private static final int MAX_DEPTH = 32;
+
   private ArticleScanner() {}
 
   /** What a scan found: the article files in path order, and problems with their names. */
@@ -43,17 +47,7 @@ public final class ArticleScanner {
     if (!Files.isDirectory(root)) {
       throw new IOException("articles folder not found: " + root);
     }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(root, 32, new FileVisitOption[0])) {
-      paths =
-          walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-              .filter(p -> !isHidden(root, p))
-              .filter(ArticleScanner::isArticleName)
-              .sorted()
-              .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    List<Path> paths = articleFiles(root);
     Map<String, String> seen = new HashMap<>();
     for (Path file : paths) {
       String relative = relative(root, file);
@@ -83,12 +77,32 @@ public final class ArticleScanner {
     return root.relativize(file).toString().replace('\\', '/');
   }
 
-  private static boolean isHidden(Path root, Path file) {
-    for (Path part : root.relativize(file)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * The article files under {@code root}, in path order: one pass over the tree that reads each
+   * entry's attributes once, and does not enter hidden folders.
+   */
+  private static List<Path> articleFiles(Path root) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        EnumSet.noneOf(FileVisitOption.class),
+        MAX_DEPTH,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && isArticleName(file)) {
+              paths.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    paths.sort(null);
+    return paths;
   }
 }

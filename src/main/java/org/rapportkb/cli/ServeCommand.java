@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.watch.FolderWatcher;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   /** How long the folders must be quiet before a change is indexed; editors save in bursts. */
   static final Duration WATCH_DEBOUNCE = Duration.ofMillis(150);
+
+  private static final Logger LOG = Logger.getLogger(ServeCommand.class.getName());
 
   @Mixin PathOptions paths;
 
@@ -66,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
       err.println(report.summary());
       err.flush();
       kb.search().warm();
+      if (!noWatch) {
+        rehearseInBackground(kb);
+      }
       WebApp app = new WebApp(kb);
       app.start(host, port);
       started = app;
@@ -91,6 +97,24 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Rehearses indexing on a background thread while the web server starts, so that the first saved
+   * article is found as fast as later ones.
+   */
+  private static void rehearseInBackground(KnowledgeBase kb) {
+    Thread.ofPlatform()
+        .daemon()
+        .name("rapport-kb-rehearsal")
+        .start(
+            () -> {
+              try {
+                kb.rehearseIndexing();
+              } catch (IOException | RuntimeException e) {
+                LOG.log(java.util.logging.Level.FINE, "indexing rehearsal failed", e);
+              }
+            });
   }
 
   /**

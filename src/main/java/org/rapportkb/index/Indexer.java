@@ -180,6 +180,26 @@ public final class Indexer {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Reads, parses and indexes the first {@code count} articles of the folder into a throwaway index
+   * ({@link ArticleIndex#rehearse}), so that a server's first save is not slowed by code that was
+   * never run; the index is not changed. Invalid files are skipped.
+   */
+  public void rehearse(int count) throws IOException {
+    ArticleParser parser = parserFor(configs.get(), renderer);
+    ArticleScanner.Scan scan = ArticleScanner.scan(articlesDir);
+    Set<String> knownSlugs = new HashSet<>();
+    scan.files().forEach(f -> knownSlugs.add(f.slug()));
+    List<Article> articles = new ArrayList<>();
+    for (ArticleFile file : scan.files().subList(0, Math.min(count, scan.files().size()))) {
+      parser
+          .parse(file, Files.readAllBytes(file.file()), knownSlugs)
+          .article()
+          .ifPresent(articles::add);
+    }
+    index.rehearse(articles);
+  }
+
   private enum Outcome {
     ADDED,
     UPDATED,

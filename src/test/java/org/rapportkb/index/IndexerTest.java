@@ -40,6 +40,37 @@ class IndexerTest {
   }
 
   @Test
+  void aRehearsalParsesAndIndexesNothingIntoTheIndex() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(false, ProgressListener.NONE);
+    }
+    Files.writeString(
+        paths.articles().resolve("attending/active-listening.md"),
+        "\nA note about kaleidoscopes.\n",
+        StandardOpenOption.APPEND);
+    Files.writeString(paths.articles().resolve("attending/broken.md"), "no front matter\n");
+    List<String> before = indexFiles(paths.index());
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.rehearseIndexing();
+      assertEquals(List.of(), find(kb, "kaleidoscopes"));
+    }
+    assertEquals(before, indexFiles(paths.index()), "no file of the index was written");
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      assertEquals(List.of(), find(kb, "kaleidoscopes"));
+      IndexReport report = kb.sync(false, ProgressListener.NONE);
+      assertEquals(1, report.updated(), "the edit is still to be indexed");
+      assertEquals(List.of("active-listening"), find(kb, "kaleidoscopes"));
+    }
+  }
+
+  private static List<String> indexFiles(Path index) throws Exception {
+    try (Stream<Path> files = Files.list(index)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
   void anEditReindexesOnlyThatArticle() throws Exception {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
