@@ -221,13 +221,21 @@ result "index_capped_rss_mb" "$MEASURED_RSS_MB"
 result "index_capped_heap_peak_mb" "$(heap_peak "$LOGS/index-capped")"
 rm -rf "$WORK/index-capped"
 
+# The bundled config with the result cache off (cachedSearches: 0): JMH and one HTTP load run every
+# search for real with it, to show what a search costs when its answer is not kept.
+UNCACHED_CONFIG=$WORK/config-uncached
+rm -rf "$UNCACHED_CONFIG"
+cp -r "$ROOT/index-config" "$UNCACHED_CONFIG"
+sed -i 's/^cachedSearches:.*/cachedSearches: 0/' "$UNCACHED_CONFIG/limits.yml"
+grep -q '^cachedSearches: 0' "$UNCACHED_CONFIG/limits.yml" || echo "cachedSearches: 0" >>"$UNCACHED_CONFIG/limits.yml"
+
 # ---- in-process search latency (JMH) ---------------------------------------------------------
 if [[ " $SIZES " == *" $SERVER_SIZE "* ]]; then
   log "JMH: in-process search latency at $SERVER_SIZE articles"
   jmh_iterations=(-wi 3 -w 3s -i 5 -r 3s)
   [[ $RUNS == 1 ]] && jmh_iterations=(-wi 2 -w 2s -i 3 -r 2s)
   "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main SearchBenchmark "${jmh_iterations[@]}" -f 1 \
-    -jvmArgsAppend "-Drkb.articles=$WORK/corpus-$SERVER_SIZE-seed$SEED -Drkb.config=$ROOT/index-config -Drkb.index=$WORK/index-$SERVER_SIZE -Drkb.queries=$ROOT/bench/queries.tsv" \
+    -jvmArgsAppend "-Drkb.articles=$WORK/corpus-$SERVER_SIZE-seed$SEED -Drkb.config=$UNCACHED_CONFIG -Drkb.index=$WORK/index-$SERVER_SIZE -Drkb.queries=$ROOT/bench/queries.tsv" \
     -rf json -rff "$WORK/jmh.json" 2>"$LOGS/jmh.err" | tee "$LOGS/jmh.out" | grep -E '^(Benchmark|SearchBenchmark\.search +)' || true
   result "jmh_size" "$SERVER_SIZE"
 fi
@@ -243,11 +251,12 @@ stop_server() {
 trap stop_server EXIT
 
 # Starts the server on an existing index; sets SERVER_PID and SERVER_URL.
+# Usage: start_server N NAME [CONFIG_DIR]
 start_server() {
-  local n=$1 name=$2
+  local n=$1 name=$2 config=${3:-index-config}
   : >"$LOGS/$name.out"
   "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/$name.%p.gc" -jar "$JAR" serve --port 0 \
-    --articles "$WORK/corpus-$n-seed$SEED" --config index-config --index "$WORK/index-$n" \
+    --articles "$WORK/corpus-$n-seed$SEED" --config "$config" --index "$WORK/index-$n" \
     >"$LOGS/$name.out" 2>"$LOGS/$name.err" &
   SERVER_PID=$!
   for _ in $(seq 1200); do
@@ -314,6 +323,16 @@ for n in $SIZES; do
   result "server_${n}_heap_live_mb" "$(heap_live "$LOGS/server-$n")"
   result "server_${n}_articles" "$(curl -s "$SERVER_URL/health" | grep -o '"articles":[0-9]*' | cut -d: -f2)"
   stop_server
+
+  if [[ $n == "$SERVER_SIZE" ]]; then
+    log "server with $n articles and the result cache off: /api/search, every search run"
+    start_server "$n" "server-$n-uncached" "$UNCACHED_CONFIG"
+    wrk -t2 -c$CONNECTIONS -d5s -s bench/search.lua "$SERVER_URL" -- bench/queries.tsv word,phrase,filter,typo >/dev/null
+    for run in $(seq "$RUNS"); do
+      load "server_${n}_uncached_$run" --mix word,phrase,filter,typo | tee -a "$RESULTS"
+    done
+    stop_server
+  fi
 done
 
 echo "machine_load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
