@@ -39,6 +39,7 @@ final class Snippets {
                 .withHighlightPhrasesStrictly(true)
                 .withWeightMatches(false)
                 .withMaxLength(20_000)
+                .withBreakIterator(SentenceBreaks::new)
                 .withScorer(new LeanPassageScorer())
                 .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true)));
   }
