@@ -160,6 +160,18 @@ measured() {
 heap_peak() { cat "$1".*.gc | grep -o '[0-9]*M->[0-9]*M' | awk -F'M->|M' 'BEGIN {m = 0} $1 > m {m = $1} END {print m}'; }
 heap_live() { cat "$1".*.gc | grep 'Pause' | grep -o '[0-9]*M->[0-9]*M' | awk -F'M->|M' 'BEGIN {m = 0} $2 > m {m = $2} END {print m}'; }
 
+# How fast the host is right now: seconds to hash 256 MB on one core (lower is faster). The cores
+# of a virtual machine are shared with other guests; this shows when a step ran on a slower host.
+GAUGES=""
+gauge() {
+  local start end
+  start=$(date +%s%N)
+  head -c 256M /dev/zero | sha256sum >/dev/null
+  end=$(date +%s%N)
+  GAUGE=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
+  GAUGES+=" $GAUGE"
+}
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 maximum() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -1; }
 
@@ -180,11 +192,13 @@ done
 for n in $SIZES; do
   corpus=$WORK/corpus-$n-seed$SEED
   index=$WORK/index-$n
-  walls="" engines="" cpus="" rss="" heaps="" lives=""
+  walls="" engines="" cpus="" rss="" heaps="" lives="" gauges=""
   result "index_${n}_load" "$(cut -d' ' -f1 /proc/loadavg)"
   for run in $(seq "$RUNS"); do
     log "cold index of $n articles, run $run of $RUNS"
     rm -rf "$index"
+    gauge
+    gauges+=" $GAUGE"
     measured "index-$n-$run" -- "$JAVA" -Xlog:gc:file="$LOGS/index-$n-$run.%p.gc" -jar "$JAR" index --rebuild \
       --articles "$corpus" --config index-config --index "$index"
     cat "$LOGS/index-$n-$run.out"
@@ -197,6 +211,7 @@ for n in $SIZES; do
     heaps+=" $(heap_peak "$LOGS/index-$n-$run")"
     lives+=" $(heap_live "$LOGS/index-$n-$run")"
   done
+  result "index_${n}_gauge_runs" "${gauges# }"
   wall=$(median <<<"$walls")
   result "index_${n}_wall_s" "$wall"
   result "index_${n}_wall_runs" "${walls# }"
@@ -232,6 +247,7 @@ grep -q '^cachedSearches: 0' "$UNCACHED_CONFIG/limits.yml" || echo "cachedSearch
 # ---- in-process search latency (JMH) ---------------------------------------------------------
 if [[ " $SIZES " == *" $SERVER_SIZE "* ]]; then
   log "JMH: in-process search latency at $SERVER_SIZE articles"
+  gauge
   jmh_iterations=(-wi 3 -w 3s -i 5 -r 3s)
   [[ $RUNS == 1 ]] && jmh_iterations=(-wi 2 -w 2s -i 3 -r 2s)
   "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main SearchBenchmark "${jmh_iterations[@]}" -f 1 \
@@ -296,6 +312,7 @@ for n in $SIZES; do
   [[ -d $WORK/index-$n ]] || continue
 
   log "server start to first search with an existing index of $n articles"
+  gauge
   result "server_${n}_load" "$(cut -d' ' -f1 /proc/loadavg)"
   "$JAVA" -cp "$BENCH_CP" org.rapportkb.bench.ServerProbe startup --runs "$RUNS" --log "$LOGS/startup-$n.log" -- \
     "$JAVA" -Xmx$HEAP -jar "$JAR" serve --port 0 --articles "$WORK/corpus-$n-seed$SEED" \
@@ -314,6 +331,7 @@ for n in $SIZES; do
   wrk -t2 -c$CONNECTIONS -d5s -s bench/search.lua "$SERVER_URL" -- bench/queries.tsv word,phrase,filter,typo,suggest >/dev/null
   for run in $(seq "$RUNS"); do
     log "wrk run $run of $RUNS at $n articles: /health, /api/search, /api/suggest ($CONNECTIONS connections, $DURATION)"
+    gauge
     load "server_${n}_health_$run" /health | tee -a "$RESULTS"
     load "server_${n}_search_$run" --mix word,phrase,filter,typo | tee -a "$RESULTS"
     load "server_${n}_suggest_$run" --mix suggest | tee -a "$RESULTS"
@@ -326,6 +344,7 @@ for n in $SIZES; do
 
   if [[ $n == "$SERVER_SIZE" ]]; then
     log "server with $n articles and the result cache off: /api/search, every search run"
+    gauge
     start_server "$n" "server-$n-uncached" "$UNCACHED_CONFIG"
     wrk -t2 -c$CONNECTIONS -d5s -s bench/search.lua "$SERVER_URL" -- bench/queries.tsv word,phrase,filter,typo >/dev/null
     for run in $(seq "$RUNS"); do
@@ -336,6 +355,9 @@ for n in $SIZES; do
 done
 
 echo "machine_load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS"
+result "machine_gauge_min_s" "$(tr ' ' '\n' <<<"$GAUGES" | grep -v '^$' | sort -g | head -1)"
+result "machine_gauge_median_s" "$(median <<<"$GAUGES")"
+result "machine_gauge_max_s" "$(maximum <<<"$GAUGES")"
 
 if $REPORT; then
   log "writing docs/benchmarks.md"

@@ -94,6 +94,17 @@ public final class BenchReport {
     row(
         "Load average (1, 5, 15 min) at start / end",
         get("machine_load_start") + " / " + get("machine_load_end"));
+    if (has("machine_gauge_median_s")) {
+      row(
+          "CPU gauge: seconds to SHA-256 256 MB on one core, before each step (lower is faster)",
+          "median "
+              + get("machine_gauge_median_s")
+              + " s, fastest "
+              + get("machine_gauge_min_s")
+              + " s, slowest "
+              + get("machine_gauge_max_s")
+              + " s");
+    }
     row("Runs per figure", get("runs") + " (the median is shown)");
     row("Corpus", "generated, seed " + get("seed") + ": " + corpusSizes());
     line("");
@@ -205,7 +216,8 @@ public final class BenchReport {
               get(k + "engine_s"),
               get(k + "per_s"),
               get(k + "cpu_s"),
-              get(k + "wall_runs"),
+              get(k + "wall_runs")
+                  + (has(k + "gauge_runs") ? " (gauge " + get(k + "gauge_runs") + ")" : ""),
               get(k + "load"),
               get(k + "rss_mb"),
               get(k + "heap_peak_mb"),
