@@ -199,7 +199,9 @@ public final class BenchReport {
         "settings; wall time from process start to exit (the engine's own figure excludes JVM"
             + " start);");
     line("CPU time is user + system time of the process, all threads (JIT and GC included).");
-    line("The article files are in the OS page cache (they were just generated).");
+    line(
+        "The article files are in the OS page cache (every file is read once before the first"
+            + " run).");
     line("");
     line(
         "| Articles | Wall time | Engine time | Articles/s | CPU time | Runs (s) | Load at start |"

@@ -100,7 +100,12 @@ public final class Launcher {
             });
     Runtime.getRuntime().addShutdownHook(forwardStop);
     int status = child.waitFor();
-    Runtime.getRuntime().removeShutdownHook(forwardStop);
+    try {
+      Runtime.getRuntime().removeShutdownHook(forwardStop);
+    } catch (IllegalStateException stopping) {
+      // This process is being stopped: the hook has stopped the child and settles the archive.
+      return status;
+    }
     archive.ifPresent(found -> found.settle(status));
     return status;
   }
