@@ -428,8 +428,9 @@ public final class BenchReport {
     line("## Memory");
     line("");
     line(
-        "Peak RSS is the process's VmHWM; peak heap is the largest heap occupancy in the GC log"
-            + " (just");
+        "Peak RSS is the VmHWM of the application's JVM (the launcher's own is small); peak heap"
+            + " is the");
+    line("largest heap occupancy in its GC log (just");
     line(
         "before a collection), and \"after GC\" the largest heap left after one, an upper bound of"
             + " live data.");
