@@ -425,6 +425,19 @@ public final class BenchReport {
     line("");
   }
 
+  /** One row of the memory table, from the figures under {@code prefix}. */
+  private void memoryRow(String process, int articles, String prefix) {
+    line(
+        String.format(
+            Locale.ROOT,
+            "| %s | %,d | %s MB | %s MB | %s MB |",
+            process,
+            articles,
+            get(prefix + "rss_mb"),
+            get(prefix + "heap_peak_mb"),
+            get(prefix + "heap_live_mb")));
+  }
+
   private void memory() {
     line("## Memory");
     line("");
@@ -439,30 +452,12 @@ public final class BenchReport {
     line("| Process | Articles | Peak RSS | Peak heap | Max heap after GC |");
     line("| --- | ---: | ---: | ---: | ---: |");
     for (int n : sizes()) {
-      String k = "index_" + n + "_";
-      line(
-          String.format(
-              Locale.ROOT,
-              "| index --rebuild (default heap) | %,d | %s MB | %s MB | %s MB |",
-              n,
-              get(k + "rss_mb"),
-              get(k + "heap_peak_mb"),
-              get(k + "heap_live_mb")));
+      memoryRow("index --rebuild (default heap)", n, "index_" + n + "_");
     }
     for (int n : sizes()) {
-      String k = "server_" + n + "_";
-      if (!has(k + "rss_mb")) {
-        continue;
+      if (has("server_" + n + "_rss_mb")) {
+        memoryRow("serve -Xmx" + get("server_heap") + ", after all loads", n, "server_" + n + "_");
       }
-      line(
-          String.format(
-              Locale.ROOT,
-              "| serve -Xmx%s, after all loads | %,d | %s MB | %s MB | %s MB |",
-              get("server_heap"),
-              n,
-              get(k + "rss_mb"),
-              get(k + "heap_peak_mb"),
-              get(k + "heap_live_mb")));
     }
     line("");
   }

@@ -10,8 +10,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rapportkb.check.Problem;
 
 /** Lists the article files under the articles folder, ignoring editors' temporary files. */
@@ -22,7 +24,14 @@ public final class ArticleScanner {
   private ArticleScanner() {}
 
   /** What a scan found: the article files in path order, and problems with their names. */
-  public record Scan(List<ArticleFile> files, List<Problem> problems) {}
+  public record Scan(List<ArticleFile> files, List<Problem> problems) {
+    /** The slugs of {@link #files}. */
+    public Set<String> slugs() {
+      Set<String> slugs = new HashSet<>();
+      files.forEach(file -> slugs.add(file.slug()));
+      return slugs;
+    }
+  }
 
   /** Whether a file name is one an editor writes while saving, never an article. */
   public static boolean isTemporary(String fileName) {
@@ -42,12 +51,24 @@ public final class ArticleScanner {
   }
 
   public static Scan scan(Path root) throws IOException {
+    return scan(root, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #scan}, but the walk stops at the first {@code limit} article files it meets (in
+   * walk order, not the first in path order); for work that needs a few articles, not all.
+   */
+  public static Scan sample(Path root, int limit) throws IOException {
+    return scan(root, limit);
+  }
+
+  private static Scan scan(Path root, int limit) throws IOException {
     List<ArticleFile> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       throw new IOException("articles folder not found: " + root);
     }
-    List<Path> paths = articleFiles(root);
+    List<Path> paths = articleFiles(root, limit);
     Map<String, String> seen = new HashMap<>();
     for (Path file : paths) {
       String relative = relative(root, file);
@@ -78,10 +99,10 @@ public final class ArticleScanner {
   }
 
   /**
-   * The article files under {@code root}, in path order: one pass over the tree that reads each
-   * entry's attributes once, and does not enter hidden folders.
+   * The article files under {@code root}, at most {@code limit}, in path order: one pass over the
+   * tree that reads each entry's attributes once, and does not enter hidden folders.
    */
-  private static List<Path> articleFiles(Path root) throws IOException {
+  private static List<Path> articleFiles(Path root, int limit) throws IOException {
     List<Path> paths = new ArrayList<>();
     Files.walkFileTree(
         root,
@@ -99,7 +120,7 @@ public final class ArticleScanner {
             if (attributes.isRegularFile() && isArticleName(file)) {
               paths.add(file);
             }
-            return FileVisitResult.CONTINUE;
+            return paths.size() < limit ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
           }
         });
     paths.sort(null);

@@ -3,7 +3,6 @@ package org.rapportkb.cli;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +48,7 @@ final class CheckCommand implements Callable<Integer> {
       ArticleScanner.Scan scan = ArticleScanner.scan(paths.articles);
       articles = scan.files().size();
       scan.problems().forEach(p -> problems.add(inArticles(p)));
-      Set<String> slugs = new HashSet<>();
-      scan.files().forEach(f -> slugs.add(f.slug()));
+      Set<String> slugs = scan.slugs();
       ArticleParser parser = Indexer.parserFor(config.get(), new MarkdownRenderer());
       for (ArticleFile file : scan.files()) {
         parser

@@ -85,8 +85,7 @@ public final class Indexer {
     boolean rebuild =
         forceRebuild || !config.indexFingerprint().equals(index.committedFingerprint());
     Map<String, ArticleIndex.IndexedArticle> indexed = rebuild ? Map.of() : index.indexed();
-    Set<String> knownSlugs = new HashSet<>();
-    scan.files().forEach(f -> knownSlugs.add(f.slug()));
+    Set<String> knownSlugs = scan.slugs();
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>(scan.problems()));
     AtomicInteger added = new AtomicInteger();
@@ -181,17 +180,16 @@ public final class Indexer {
   }
 
   /**
-   * Reads, parses and indexes the first {@code count} articles of the folder into a throwaway index
-   * ({@link ArticleIndex#rehearse}), so that a server's first save is not slowed by code that was
-   * never run; the index is not changed. Invalid files are skipped.
+   * Reads, parses and indexes the first {@code count} articles a walk of the folder meets into a
+   * throwaway index ({@link ArticleIndex#rehearse}), so that a server's first save is not slowed by
+   * code that was never run; the index is not changed. Invalid files are skipped.
    */
   public void rehearse(int count) throws IOException {
     ArticleParser parser = parserFor(configs.get(), renderer);
-    ArticleScanner.Scan scan = ArticleScanner.scan(articlesDir);
-    Set<String> knownSlugs = new HashSet<>();
-    scan.files().forEach(f -> knownSlugs.add(f.slug()));
+    ArticleScanner.Scan sample = ArticleScanner.sample(articlesDir, count);
+    Set<String> knownSlugs = sample.slugs();
     List<Article> articles = new ArrayList<>();
-    for (ArticleFile file : scan.files().subList(0, Math.min(count, scan.files().size()))) {
+    for (ArticleFile file : sample.files()) {
       parser
           .parse(file, Files.readAllBytes(file.file()), knownSlugs)
           .article()

@@ -27,6 +27,11 @@ public record Listing(
     List<String> tags,
     String updated) {
 
+  /** Where the article is read on the site. */
+  public String url() {
+    return "/articles/" + slug;
+  }
+
   /** The listing of the article with this index-wide document id. */
   public static Listing read(IndexReader reader, int docId) throws IOException {
     return decode(IndexFields.binaryValue(reader, IndexFields.LISTING, docId));

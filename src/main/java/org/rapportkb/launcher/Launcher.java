@@ -27,17 +27,9 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
-    if (Runtime.version().feature() >= REQUIRED_FEATURE) {
-      Optional<Path> jar = ownJarFile();
-      Optional<ClassArchive> archive =
-          jar.flatMap(file -> ClassArchive.of(file, currentJava(), args));
-      if (archive.isEmpty()) {
-        runInProcess(args);
-        return;
-      }
-      System.exit(relaunch(currentJava(), args, archive));
-    }
-    Optional<Path> java = JdkFinder.findJava(REQUIRED_FEATURE);
+    boolean recentEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
+    Optional<Path> java =
+        recentEnough ? Optional.of(currentJava()) : JdkFinder.findJava(REQUIRED_FEATURE);
     if (java.isEmpty()) {
       System.err.println(
           "rapport-kb needs Java "
@@ -49,11 +41,13 @@ public final class Launcher {
               + "+ or point JAVA_HOME at one.");
       System.exit(1);
     }
-    System.exit(
-        relaunch(
-            java.get(),
-            args,
-            ownJarFile().flatMap(file -> ClassArchive.of(file, java.get(), args))));
+    Optional<ClassArchive> archive =
+        ownJarFile().flatMap(jar -> ClassArchive.of(jar, java.get(), args));
+    if (recentEnough && archive.isEmpty()) {
+      runInProcess(args);
+      return;
+    }
+    System.exit(relaunch(java.get(), args, archive));
   }
 
   private static void runInProcess(String[] args) throws Exception {
@@ -120,17 +114,20 @@ public final class Launcher {
 
   /** The jar this class runs from; empty when it runs from a classes folder. */
   private static Optional<Path> ownJarFile() throws URISyntaxException {
-    Path location =
-        Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location = codeSource();
     return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
   }
 
+  /** The class path for the child JVM: this jar (or classes folder) and the current class path. */
   private static String ownJar() throws URISyntaxException {
-    Path location =
-        Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location = codeSource();
     if (Files.isDirectory(location)) {
       return System.getProperty("java.class.path", location.toString());
     }
     return location.toString() + File.pathSeparator + System.getProperty("java.class.path", "");
+  }
+
+  private static Path codeSource() throws URISyntaxException {
+    return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

@@ -208,7 +208,7 @@ public final class ArticleLibrary {
         listing.category(),
         listing.level(),
         listing.tags(),
-        "/articles/" + listing.slug(),
+        listing.url(),
         listing.updated());
   }
 

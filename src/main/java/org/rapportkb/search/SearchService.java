@@ -357,7 +357,7 @@ public final class SearchService implements AutoCloseable {
         listing.category(),
         listing.level(),
         listing.tags(),
-        "/articles/" + listing.slug(),
+        listing.url(),
         score,
         snippet != null ? snippet : Snippets.escape(listing.summary()));
   }
