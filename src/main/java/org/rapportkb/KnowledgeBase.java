@@ -24,6 +24,8 @@ import org.rapportkb.index.Indexer;
 import org.rapportkb.index.ProgressListener;
 import org.rapportkb.library.ArticleLibrary;
 import org.rapportkb.search.SearchService;
+import org.rapportkb.semantic.SemanticStatus;
+import org.rapportkb.semantic.VectorSync;
 
 /**
  * The engine as one object: config, index, indexer, search and library over one articles folder.
@@ -40,6 +42,7 @@ public final class KnowledgeBase implements Closeable {
   private final ReferenceManager<IndexSearcher> searchers;
   private final SearchService search;
   private final ArticleLibrary library;
+  private final VectorSync vectors;
 
   /** The config in use; shared with the index, which reads it at every document. */
   private final AtomicReference<KbConfig> config;
@@ -62,8 +65,9 @@ public final class KnowledgeBase implements Closeable {
     this.searchers = searchers;
     this.indexer =
         index == null ? null : new Indexer(index, paths.articles(), this::config, renderer);
+    this.vectors = index == null ? null : new VectorSync(index, indexer, this::config);
     var analyzer = index == null ? config.get().indexAnalyzer() : index.analyzer();
-    this.search = new SearchService(searchers, this::config, analyzer);
+    this.search = new SearchService(searchers, this::config, analyzer, this::semanticStatus);
     this.library = new ArticleLibrary(searchers, analyzer);
   }
 
@@ -119,7 +123,23 @@ public final class KnowledgeBase implements Closeable {
       throw new IOException(
           "the index is in use by another rapport-kb process; it cannot be updated from here");
     }
-    return indexer.sync(rebuild, progress);
+    IndexReport report = indexer.sync(rebuild, progress);
+    vectors.requestUpdate();
+    return report;
+  }
+
+  /**
+   * Embeds, on the calling thread, the passages of every article whose vectors are missing or out
+   * of date (a sync asks for this in the background by itself); returns how many articles were
+   * embedded. Does nothing where the index is read-only or semantic search is off.
+   */
+  public int embedPassages(ProgressListener progress) throws IOException {
+    return vectors == null ? 0 : vectors.update(progress);
+  }
+
+  /** Whether search by meaning is off, unavailable, still building its vectors, or ready. */
+  public SemanticStatus semanticStatus() {
+    return vectors == null ? SemanticStatus.of(config().semantic()) : vectors.status();
   }
 
   /**
@@ -145,7 +165,7 @@ public final class KnowledgeBase implements Closeable {
     }
     config.set(loaded.get());
     if (indexer != null) {
-      problems.addAll(indexer.sync(false, ProgressListener.NONE).problems());
+      problems.addAll(sync(false, ProgressListener.NONE).problems());
     }
     return problems;
   }
@@ -165,6 +185,9 @@ public final class KnowledgeBase implements Closeable {
   @Override
   public void close() throws IOException {
     try (Closeable closeIndex = index == null ? searchers : index) {
+      if (vectors != null) {
+        vectors.close();
+      }
       search.close();
     }
   }

@@ -14,7 +14,9 @@ import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.check.Problem;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
+import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.Indexer;
+import org.rapportkb.semantic.SemanticStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,13 +59,38 @@ final class CheckCommand implements Callable<Integer> {
             .forEach(p -> problems.add(inArticles(p)));
       }
     }
+    String semantic = config.map(c -> semanticLine(c, problems)).orElse(null);
     problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
     problems.forEach(out::println);
+    if (semantic != null) {
+      out.println(semantic);
+    }
     long errors = problems.stream().filter(Problem::isError).count();
     out.printf(
         "%d articles checked: %d errors, %d warnings%n",
         articles, errors, problems.size() - errors);
     return errors > 0 ? 1 : 0;
+  }
+
+  /**
+   * Whether search by meaning will work with this config on this machine; a model that cannot load
+   * here is also a warning.
+   */
+  private String semanticLine(KbConfig config, List<Problem> problems) {
+    SemanticSettings settings = config.semantic();
+    SemanticStatus status = SemanticStatus.of(settings);
+    if (status.state().equals("off")) {
+      return "semantic search: off (switched off in semantic.yml)";
+    }
+    if (status.reason() != null) {
+      problems.add(
+          Problem.warning(
+              paths.config.resolve("semantic.yml").toString(),
+              1,
+              "semantic search is off: " + status.reason() + "; search goes on by words"));
+      return "semantic search: off, the model cannot run here";
+    }
+    return "semantic search: on (" + settings.model() + ")";
   }
 
   private Problem inArticles(Problem problem) {

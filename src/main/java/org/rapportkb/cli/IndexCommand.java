@@ -30,6 +30,8 @@ final class IndexCommand implements Callable<Integer> {
     try (KnowledgeBase kb = KnowledgeBase.open(paths.paths())) {
       IndexReport report = ConsoleProgress.syncReporting(kb, rebuild, err);
       out.println(report.summary());
+      out.flush();
+      ConsoleProgress.embedReporting(kb, err);
       return report.problems().stream().anyMatch(Problem::isError) ? 1 : 0;
     }
   }

@@ -56,6 +56,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--drafts", description = "include draft articles")
   boolean drafts;
 
+  @Option(names = "--explain", description = "show the word-based and semantic parts of each score")
+  boolean explain;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -65,9 +68,11 @@ final class SearchCommand implements Callable<Integer> {
     try (KnowledgeBase kb = KnowledgeBase.openForSearch(paths.paths())) {
       if (kb.writable()) {
         kb.sync(false, ProgressListener.NONE);
+        ConsoleProgress.embedReporting(kb, spec.commandLine().getErr());
       }
       SearchResponse response =
-          kb.search().search(new SearchRequest(query, category, tag, level, page, limit, drafts));
+          kb.search()
+              .search(new SearchRequest(query, category, tag, level, page, limit, drafts, explain));
       if (json) {
         out.println(Json.write(response));
       } else {
@@ -81,6 +86,9 @@ final class SearchCommand implements Callable<Integer> {
     if (response.suggestion() != null) {
       out.println("Did you mean: " + response.suggestion());
     }
+    if (response.searched() != null) {
+      out.println("Showing results for: " + response.searched());
+    }
     out.printf(
         "%d result%s%s%n",
         response.total(),
@@ -92,6 +100,17 @@ final class SearchCommand implements Callable<Integer> {
       out.printf(
           "%d. %s  [%s, %s]  %s%n", ++rank, hit.title(), hit.category(), hit.level(), hit.url());
       out.println("   " + TerminalText.fromSnippet(hit.snippet()));
+      out.println("   from: " + hit.passage().heading() + "  " + hit.passage().url());
+      if (hit.explain() != null) {
+        SearchHit.ScoreParts parts = hit.explain();
+        out.printf(
+            "   score %.3f = words %.3f (bm25 %.2f) + meaning %.3f (similarity %.3f)%n",
+            parts.fused(),
+            parts.lexicalShare(),
+            parts.lexical(),
+            parts.semanticShare(),
+            parts.semantic());
+      }
     }
     if (response.partial()) {
       out.println("(the search took too long; these are the results found in time)");

@@ -29,7 +29,7 @@ public final class ConfigLoader {
   public static final String LIMITS_FILE = "limits.yml";
 
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "5";
+  static final String SCHEMA_VERSION = "6";
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> BOOSTED_FIELDS =
@@ -56,6 +56,7 @@ public final class ConfigLoader {
     int before = problems.size();
     List<Category> categories = readCategories(dir, problems);
     QueryLimits limits = readLimits(dir, problems);
+    SemanticSettings semantic = SemanticSettingsReader.read(dir, problems);
     Optional<YamlMap> analysis = readYaml(dir, ANALYSIS_FILE, problems);
     if (analysis.isEmpty()) {
       return Optional.empty();
@@ -88,10 +89,11 @@ public final class ConfigLoader {
             indexAnalyzer.get(),
             queryAnalyzer.get(),
             vocabulary(dir, queryChain.get()),
-            fingerprint(dir, indexChain.get())));
+            fingerprint(dir, indexChain.get()),
+            semantic));
   }
 
-  private static Optional<YamlMap> readYaml(Path dir, String name, List<Problem> problems) {
+  static Optional<YamlMap> readYaml(Path dir, String name, List<Problem> problems) {
     try {
       String text = Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
       return YamlMap.parse(name, text, 1, problems);

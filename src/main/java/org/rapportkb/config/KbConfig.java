@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
  * @param vocabulary lowercase words named in the query-time files (synonyms, stop and protected
  *     words): known words that spelling correction must leave alone
  * @param indexFingerprint changes exactly when the indexed form of articles would change
+ * @param semantic how search by meaning works
  */
 public record KbConfig(
     Path dir,
@@ -22,7 +23,8 @@ public record KbConfig(
     Analyzer indexAnalyzer,
     Analyzer queryAnalyzer,
     java.util.Set<String> vocabulary,
-    String indexFingerprint) {
+    String indexFingerprint,
+    SemanticSettings semantic) {
 
   public Optional<Category> category(String slug) {
     return categories.stream().filter(c -> c.slug().equals(slug)).findFirst();

@@ -269,6 +269,26 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
+  /**
+   * Replaces the passages of the article {@code slug} with {@code passages} (none removes them);
+   * visible after the next {@link #commit}.
+   */
+  public void putPassages(String slug, List<org.apache.lucene.document.Document> passages)
+      throws IOException {
+    Term key = new Term(IndexFields.PASSAGE_OF, slug);
+    if (passages.isEmpty()) {
+      writer().deleteDocuments(key);
+    } else {
+      writer().updateDocuments(key, passages);
+    }
+  }
+
+  /** Makes pending passage changes durable under the fingerprint of the last commit. */
+  public void commitKeepingFingerprint() throws IOException {
+    String fingerprint = committedFingerprint();
+    commit(fingerprint == null ? "" : fingerprint);
+  }
+
   /** Removes an article by slug; visible after the next {@link #commit}. */
   public void delete(String slug) throws IOException {
     writer().deleteDocuments(new Term(IndexFields.SLUG, slug));
@@ -330,10 +350,12 @@ public final class ArticleIndex implements Closeable {
     return searchers;
   }
 
+  /** How many articles, drafts included, the last commit holds. */
   public int size() throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
-      return searcher.getIndexReader().numDocs();
+      return searcher.count(
+          new org.apache.lucene.search.TermQuery(new Term(IndexFields.KIND, IndexFields.ARTICLE)));
     } finally {
       searchers.release(searcher);
     }
@@ -400,7 +422,7 @@ public final class ArticleIndex implements Closeable {
               Long.toString(stamp.modifiedNanos())));
     }
 
-    static IndexedArticle decode(BytesRef bytes) {
+    public static IndexedArticle decode(BytesRef bytes) {
       String[] parts = bytes.utf8ToString().split(SEPARATOR, -1);
       return new IndexedArticle(
           parts[0],

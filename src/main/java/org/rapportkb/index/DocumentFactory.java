@@ -19,6 +19,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Article;
+import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.FrontMatter;
 import org.rapportkb.config.KbConfig;
 
@@ -66,6 +67,7 @@ final class DocumentFactory {
     FrontMatter meta = article.meta();
     Document doc = new Document();
     doc.add(new StringField(IndexFields.SLUG, article.slug(), Field.Store.YES));
+    doc.add(new StringField(IndexFields.KIND, IndexFields.ARTICLE, Field.Store.NO));
     doc.add(new StoredField(IndexFields.PATH, article.path()));
     doc.add(
         new BinaryDocValuesField(
@@ -75,6 +77,11 @@ final class DocumentFactory {
     doc.add(new Field(IndexFields.SUMMARY, meta.summary(), STORED_WITH_OFFSETS));
     doc.add(new Field(IndexFields.BODY, article.body().text(), WITH_OFFSETS));
     doc.add(new BinaryDocValuesField(IndexFields.BODY_TEXT, new BytesRef(article.body().text())));
+    doc.add(
+        new BinaryDocValuesField(
+            IndexFields.SECTIONS,
+            IndexFields.encodeSections(
+                ArticleSections.of(article.body().text(), article.body().headings()).starts())));
     doc.add(
         new BinaryDocValuesField(
             IndexFields.LISTING,

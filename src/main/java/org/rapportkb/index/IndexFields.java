@@ -21,10 +21,37 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.Heading;
 
 /** Names of the Lucene fields an article is indexed into, and the facet configuration. */
 public final class IndexFields {
   public static final String SLUG = "slug";
+
+  /** What a document holds: {@link #ARTICLE} or {@link #PASSAGE}. */
+  public static final String KIND = "kind";
+
+  public static final String ARTICLE = "article";
+  public static final String PASSAGE = "passage";
+
+  /** A passage's article slug, indexed and as sorted doc values. */
+  public static final String PASSAGE_OF = "passage_of";
+
+  /**
+   * Which version of its article a passage was cut from and which model embedded it, as binary doc
+   * values: see {@link PassageDocs}.
+   */
+  public static final String PASSAGE_SOURCE = "passage_source";
+
+  /** A digest of what a passage embedded (model and text), to reuse its vector for equal text. */
+  public static final String PASSAGE_HASH = "passage_hash";
+
+  /** A passage's embedding, in an HNSW graph. */
+  public static final String PASSAGE_VECTOR = "passage_vector";
+
+  public static final String PASSAGE_HEADING = "passage_heading";
+  public static final String PASSAGE_ANCHOR = "passage_anchor";
+  public static final String PASSAGE_TEXT = "passage_text";
   public static final String PATH = "path";
   public static final String TITLE = "title";
   public static final String ALIASES = "aliases";
@@ -70,6 +97,12 @@ public final class IndexFields {
 
   /** What a list or a result shows of an article, as binary doc values: see {@link Listing}. */
   public static final String LISTING = "listing";
+
+  /**
+   * Where each section of the body starts in {@link #BODY_TEXT}, with its heading, as binary doc
+   * values: see {@link #encodeSections}.
+   */
+  public static final String SECTIONS = "sections";
 
   /** The plain text of the body (what {@link #BODY} indexes), as binary doc values. */
   public static final String BODY_TEXT = "body_text";
@@ -146,16 +179,63 @@ public final class IndexFields {
     return values.binaryValue();
   }
 
+  /** The doc value of {@link #SECTIONS}: each section's start offset, anchor and heading. */
+  public static BytesRef encodeSections(List<ArticleSections.Start> starts) {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(bytes)) {
+      out.writeShort(starts.size());
+      for (ArticleSections.Start start : starts) {
+        out.writeInt(start.offset());
+        out.writeByte(start.heading().level());
+        out.writeUTF(start.heading().id());
+        out.writeUTF(start.heading().text());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new BytesRef(bytes.toByteArray());
+  }
+
+  /** The section starts of an article, by index-wide document id (none when not recorded). */
+  public static List<ArticleSections.Start> sections(IndexReader reader, int docId)
+      throws IOException {
+    BytesRef value = binaryValue(reader, SECTIONS, docId);
+    if (value.length == 0) {
+      return List.of();
+    }
+    try (var in =
+        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
+      int count = in.readShort();
+      List<ArticleSections.Start> starts = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int offset = in.readInt();
+        int level = in.readByte();
+        String id = in.readUTF();
+        String text = in.readUTF();
+        starts.add(new ArticleSections.Start(offset, new Heading(level, text, id)));
+      }
+      return starts;
+    }
+  }
+
   /** The plain text of an article's body, by index-wide document id. */
   public static String bodyText(IndexReader reader, int docId) throws IOException {
     return binaryValue(reader, BODY_TEXT, docId).utf8ToString();
   }
 
-  /** {@code query} restricted to published articles (drafts left out). */
+  /** {@code query} restricted to published articles (drafts and passages left out). */
   public static Query published(Query query) {
     return new BooleanQuery.Builder()
         .add(query, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(DRAFT, "true")), BooleanClause.Occur.MUST_NOT)
+        .add(new TermQuery(new Term(DRAFT, "false")), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  /** {@code query} restricted to articles, drafts included (passages left out). */
+  public static Query articles(Query query) {
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(KIND, ARTICLE)), BooleanClause.Occur.FILTER)
         .build();
   }
 

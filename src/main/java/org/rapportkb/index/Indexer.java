@@ -179,6 +179,19 @@ public final class Indexer {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** A change to the index that must not interleave with a sync. */
+  @FunctionalInterface
+  public interface IndexWrite {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code write} while no sync runs, so that a commit it makes never holds a half-done sync.
+   */
+  public synchronized void exclusively(IndexWrite write) throws IOException {
+    write.run();
+  }
+
   /**
    * Reads, parses and indexes the first {@code count} articles a walk of the folder meets into a
    * throwaway index ({@link ArticleIndex#rehearse}), so that a server's first save is not slowed by

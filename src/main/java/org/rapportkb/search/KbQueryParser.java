@@ -15,10 +15,13 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.rapportkb.index.IndexFields;
@@ -31,6 +34,10 @@ import org.rapportkb.index.IndexFields;
  */
 final class KbQueryParser extends QueryParser {
   static final String ANY_FIELD = "_any";
+
+  /** A field name for analyzing text once before it is spread over the combined fields. */
+  private static final String COMBINED_FIELD = "_combined";
+
   private static final float TIE_BREAKER = 0.5f;
   private static final float PHRASE_BONUS = 2f;
   private static final float EXACT_NAME_BONUS = 4f;
@@ -110,7 +117,10 @@ final class KbQueryParser extends QueryParser {
 
   private Query anyField(String queryText, boolean quoted) throws ParseException {
     String text = quoted ? queryText : spelling.correct(queryText);
-    Query best = everyField(f -> analyzed(f, text, quoted));
+    Query best = quoted ? null : combinedFields(text);
+    if (best == null) {
+      best = everyField(f -> analyzed(f, text, quoted));
+    }
     if (best == null) {
       return null;
     }
@@ -147,6 +157,60 @@ final class KbQueryParser extends QueryParser {
       }
     }
     return query.build();
+  }
+
+  /**
+   * The words of {@code text} scored as one document made of every text field (BM25F): a word's
+   * occurrences count in proportion to its field's boost, and the length that normalizes them is
+   * the whole article's, so a common word in a short title no longer outweighs a rarer one in the
+   * body. Null when the analyzed text holds a query this cannot combine.
+   */
+  private Query combinedFields(String text) {
+    Query plain = analyzed(COMBINED_FIELD, text, false);
+    return plain == null ? null : combined(plain);
+  }
+
+  private Query combined(Query query) {
+    if (query instanceof TermQuery term) {
+      CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(term.getTerm().bytes());
+      for (Map.Entry<String, Float> boost : boosts.entrySet()) {
+        combined.addField(indexField(boost.getKey()), Math.max(1f, boost.getValue()));
+      }
+      return combined.build();
+    }
+    if (query instanceof SynonymQuery synonyms) {
+      List<Query> each = new ArrayList<>();
+      for (Term term : synonyms.getTerms()) {
+        each.add(combined(new TermQuery(term)));
+      }
+      return new DisjunctionMaxQuery(each, 0f);
+    }
+    if (query instanceof BooleanQuery bool) {
+      BooleanQuery.Builder rebuilt =
+          new BooleanQuery.Builder()
+              .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      for (BooleanClause clause : bool.clauses()) {
+        Query inner = combined(clause.query());
+        if (inner == null) {
+          return null;
+        }
+        rebuilt.add(inner, clause.occur());
+      }
+      return rebuilt.build();
+    }
+    if (query instanceof PhraseQuery phrase) {
+      return everyField(
+          f -> {
+            PhraseQuery.Builder onField = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+            Term[] terms = phrase.getTerms();
+            int[] positions = phrase.getPositions();
+            for (int i = 0; i < terms.length; i++) {
+              onField.add(new Term(f, terms[i].bytes()), positions[i]);
+            }
+            return onField.build();
+          });
+    }
+    return null;
   }
 
   private Query bonus(Query clause) {

@@ -1,9 +1,13 @@
 package org.rapportkb.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One result of a search; {@code snippet} is HTML-escaped text with {@code <mark>} around matches.
+ * One result of a search; {@code snippet} is HTML-escaped text with {@code <mark>} around matches,
+ * taken from {@code passage}, the part of the article that brought the result.
+ *
+ * @param explain the parts of {@code score}, only when asked for
  */
 public record SearchHit(
     String slug,
@@ -14,4 +18,22 @@ public record SearchHit(
     List<String> tags,
     String url,
     float score,
-    String snippet) {}
+    String snippet,
+    PassageRef passage,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreParts explain) {
+
+  /** The section a hit's snippet comes from, and the link that lands on it. */
+  public record PassageRef(String heading, String url) {}
+
+  /**
+   * How a score was made.
+   *
+   * @param lexical the word-based (BM25) score, 0 when no word matched
+   * @param lexicalShare the word-based score as a share of the best one of this search
+   * @param semantic the mean cosine similarity of the article's best passages, 0 below the floor
+   * @param semanticShare the semantic score's share between the floor and a perfect match
+   * @param fused the weighted sum of both shares: the hit's score
+   */
+  public record ScoreParts(
+      float lexical, float lexicalShare, float semantic, float semanticShare, float fused) {}
+}

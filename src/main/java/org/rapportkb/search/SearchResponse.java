@@ -8,6 +8,10 @@ import java.util.Map;
  *
  * @param suggestion a corrected query when some words look misspelt, else null
  * @param partial true when the search ran out of time and holds only what was found until then
+ * @param searched the words actually searched when the query as typed could not be read (its syntax
+ *     was broken), else null
+ * @param semantic whether meaning took part: {@code ready}, {@code building} (passages are still
+ *     being embedded), {@code off} or {@code unavailable}
  */
 public record SearchResponse(
     String query,
@@ -17,4 +21,6 @@ public record SearchResponse(
     List<SearchHit> hits,
     Map<String, List<FacetValue>> facets,
     String suggestion,
-    boolean partial) {}
+    boolean partial,
+    String searched,
+    String semantic) {}

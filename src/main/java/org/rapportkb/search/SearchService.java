@@ -2,7 +2,9 @@ package org.rapportkb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,25 +15,29 @@ import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.rapportkb.article.Level;
 import org.rapportkb.article.Slugs;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.QueryLimits;
+import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.Deadline;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.index.Listing;
+import org.rapportkb.semantic.DenseRetriever;
+import org.rapportkb.semantic.Embedder;
+import org.rapportkb.semantic.Embedders;
+import org.rapportkb.semantic.SemanticStatus;
 
 /**
  * Answers searches and search-as-you-type from the current index. Knows nothing of HTTP; bad
@@ -42,6 +48,9 @@ public final class SearchService implements AutoCloseable {
   private static final Sort LISTING = IndexFields.curriculumSort();
 
   private static final int SUGGESTIONS = 8;
+
+  /** How many word-based hits at least take part in the fusion with the semantic ones. */
+  private static final int LEXICAL_CANDIDATES = 100;
 
   /** A word outside field names ({@code title:}) and wildcard or fuzzy terms. */
   private static final java.util.regex.Pattern CORRECTABLE_WORD =
@@ -62,17 +71,22 @@ public final class SearchService implements AutoCloseable {
             return thread;
           });
   private volatile SearcherState state;
+  private final Supplier<SemanticStatus> semanticStatus;
+  private final DenseRetriever retriever = new DenseRetriever();
 
   /**
    * @param indexAnalyzer the analyzer articles were indexed with, for highlighting
+   * @param semanticStatus whether passage vectors can be searched now
    */
   public SearchService(
       ReferenceManager<IndexSearcher> searchers,
       Supplier<KbConfig> configs,
-      Analyzer indexAnalyzer) {
+      Analyzer indexAnalyzer,
+      Supplier<SemanticStatus> semanticStatus) {
     this.searchers = searchers;
     this.configs = configs;
     this.indexAnalyzer = indexAnalyzer;
+    this.semanticStatus = semanticStatus;
     IndexSearcher.setMaxClauseCount(Math.max(configs.get().limits().maxClauses(), 64));
   }
 
@@ -118,6 +132,7 @@ public final class SearchService implements AutoCloseable {
       SearcherState current,
       KbConfig config)
       throws IOException {
+    SemanticStatus semantic = semanticStatus.get();
     if (current.counter() == null) {
       return new SearchResponse(
           query,
@@ -127,49 +142,64 @@ public final class SearchService implements AutoCloseable {
           List.of(),
           MatchCounter.noFacets(),
           null,
-          false);
+          false,
+          null,
+          semantic.state());
     }
     SpellingCorrector spelling = current.spelling().forOneSearch();
     KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), spelling);
-    Query parsed = query.isEmpty() ? new MatchAllDocsQuery() : parse(query, parser);
-    Query matching = parser.matchingPart(parsed);
+    ForgivingParse parsed =
+        query.isEmpty() ? ForgivingParse.listing() : ForgivingParse.of(query, parser);
+    Query matching = parser.matchingPart(parsed.query());
+    SemanticSettings settings = config.semantic();
+    Embedder embedder = query.isEmpty() ? null : embedder(semantic, settings);
+    String meaning = embedder == null ? null : QueryText.forMeaning(parsed.searched());
     int topN = request.page() * request.size();
-    TopDocs top;
+    List<HybridRanking.Ranked> ranked;
     MatchCounter.Counts counts;
     boolean partial;
     Deadline.INSTANCE.start(config.limits().timeoutMillis());
     try {
+      DenseRetriever.Matches dense =
+          meaning == null
+              ? DenseRetriever.Matches.NONE
+              : retriever.retrieve(searcher, embedder, settings, meaning);
+      Query semanticArticles = dense.isEmpty() ? null : bySlug(dense.bySlug().keySet());
       // Ranking and counting are separate passes: the top hits are scored with skipping (only
       // what can still reach the top is scored), the totals and facets without any scores.
-      DrillDownQuery ranked = filteredBy(withDraftFilter(parsed, request), request);
-      top =
-          query.isEmpty() ? searcher.search(ranked, topN, LISTING) : searcher.search(ranked, topN);
+      DrillDownQuery lexical = filteredBy(withDraftFilter(parsed.query(), request), request);
+      if (query.isEmpty()) {
+        ranked = listed(searcher.search(lexical, topN, LISTING).scoreDocs);
+      } else {
+        ScoreDoc[] words = searcher.search(lexical, Math.max(topN, LEXICAL_CANDIDATES)).scoreDocs;
+        ranked =
+            HybridRanking.fuse(
+                words, semanticDocs(searcher, semanticArticles, dense, request), settings);
+      }
       // NOTE: the drill-sideways scorer must see each segment whole, which the time-limited
       // scorer of the shared searcher does not allow; filtered counts run untimed on the same
       // reader (filters only shrink the work).
       IndexSearcher counting =
           filtered(request) ? new IndexSearcher(searcher.getIndexReader()) : searcher;
+      Query matches = semanticArticles == null ? matching : either(matching, semanticArticles);
       counts =
           current
               .counter()
               .count(
                   counting,
-                  filteredBy(new ConstantScoreQuery(withDraftFilter(matching, request)), request));
+                  filteredBy(new ConstantScoreQuery(withDraftFilter(matches, request)), request));
       partial = Deadline.INSTANCE.expired();
     } finally {
       Deadline.INSTANCE.clear();
     }
-    ScoreDoc[] all = top.scoreDocs;
-    int from = Math.min(all.length, (request.page() - 1) * request.size());
-    ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
-    String[] snippets =
-        query.isEmpty() ? new String[page.length] : current.snippets().highlight(matching, page);
-    List<SearchHit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      Listing listing = Listing.read(searcher.getIndexReader(), page[i].doc);
-      hits.add(toHit(listing, query.isEmpty() ? 0f : page[i].score, snippets[i]));
-    }
-    String suggestion = query.isEmpty() ? null : suggestion(query, spelling);
+    int from = Math.min(ranked.size(), (request.page() - 1) * request.size());
+    List<HybridRanking.Ranked> page = ranked.subList(from, Math.min(ranked.size(), topN));
+    List<SearchHit> hits =
+        query.isEmpty()
+            ? listedHits(searcher, page)
+            : new HitPassages(searcher.getIndexReader(), current.snippets(), indexAnalyzer)
+                .hits(page, matching, request.explain());
+    String suggestion = query.isEmpty() ? null : suggestion(parsed.searched(), spelling);
     return new SearchResponse(
         query,
         counts.total(),
@@ -178,7 +208,72 @@ public final class SearchService implements AutoCloseable {
         List.copyOf(hits),
         counts.facets(),
         suggestion,
-        partial);
+        partial,
+        parsed.searched().equals(query) ? null : parsed.searched(),
+        semantic.state());
+  }
+
+  /** The embedder to search by meaning with, or null when semantic search cannot take part. */
+  private static Embedder embedder(SemanticStatus status, SemanticSettings settings) {
+    if (!settings.enabled() || !status.usable()) {
+      return null;
+    }
+    return Embedders.get(settings.model(), settings.threads()).embedder();
+  }
+
+  private static Query bySlug(java.util.Collection<String> slugs) {
+    List<BytesRef> terms = new ArrayList<>(slugs.size());
+    for (String slug : slugs) {
+      terms.add(new BytesRef(slug));
+    }
+    return new TermInSetQuery(IndexFields.SLUG, terms);
+  }
+
+  private static Query either(Query one, Query other) {
+    return new BooleanQuery.Builder()
+        .add(one, BooleanClause.Occur.SHOULD)
+        .add(other, BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** The semantic matches among the articles the request's filters let through, by document. */
+  private Map<Integer, DenseRetriever.ArticleMatch> semanticDocs(
+      IndexSearcher searcher,
+      Query semanticArticles,
+      DenseRetriever.Matches dense,
+      SearchRequest request)
+      throws IOException {
+    if (semanticArticles == null) {
+      return Map.of();
+    }
+    Map<Integer, DenseRetriever.ArticleMatch> byDoc = new HashMap<>();
+    Query allowed = filteredBy(withDraftFilter(semanticArticles, request), request);
+    for (ScoreDoc hit : searcher.search(allowed, dense.bySlug().size()).scoreDocs) {
+      String slug = Listing.read(searcher.getIndexReader(), hit.doc).slug();
+      DenseRetriever.ArticleMatch match = dense.bySlug().get(slug);
+      if (match != null) {
+        byDoc.put(hit.doc, match);
+      }
+    }
+    return byDoc;
+  }
+
+  private static List<HybridRanking.Ranked> listed(ScoreDoc[] docs) {
+    List<HybridRanking.Ranked> ranked = new ArrayList<>(docs.length);
+    for (ScoreDoc doc : docs) {
+      ranked.add(new HybridRanking.Ranked(doc.doc, 0, 0, null, 0, 0));
+    }
+    return ranked;
+  }
+
+  private static List<SearchHit> listedHits(IndexSearcher searcher, List<HybridRanking.Ranked> page)
+      throws IOException {
+    List<SearchHit> hits = new ArrayList<>(page.size());
+    for (HybridRanking.Ranked hit : page) {
+      Listing listing = Listing.read(searcher.getIndexReader(), hit.doc());
+      hits.add(HitPassages.summaryHit(listing, 0f, null));
+    }
+    return hits;
   }
 
   /** Completions for what a trainee has typed so far. */
@@ -308,26 +403,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   private static Query withDraftFilter(Query query, SearchRequest request) {
-    return request.includeDrafts() ? query : IndexFields.published(query);
-  }
-
-  private static Query parse(String query, KbQueryParser parser) {
-    try {
-      Query parsed = parser.parse(query);
-      return parsed == null ? new MatchNoDocsQuery() : parsed;
-    } catch (ParseException | TokenMgrError e) {
-      throw new InvalidQueryException("cannot read the query: " + firstLine(e.getMessage()), e);
-    } catch (StackOverflowError e) {
-      throw new InvalidQueryException("the query is nested too deeply", null);
-    }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "syntax error";
-    }
-    String line = message.lines().findFirst().orElse("syntax error");
-    return line.replaceFirst("^Cannot parse '.*?': ", "");
+    return request.includeDrafts() ? IndexFields.articles(query) : IndexFields.published(query);
   }
 
   private static String suggestion(String query, SpellingCorrector spelling) {
@@ -347,19 +423,6 @@ public final class SearchService implements AutoCloseable {
       last = matcher.end();
     }
     return out.append(query.substring(last)).toString();
-  }
-
-  private static SearchHit toHit(Listing listing, float score, String snippet) {
-    return new SearchHit(
-        listing.slug(),
-        listing.title(),
-        listing.summary(),
-        listing.category(),
-        listing.level(),
-        listing.tags(),
-        listing.url(),
-        score,
-        snippet != null ? snippet : Snippets.escape(listing.summary()));
   }
 
   @Override

@@ -11,9 +11,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.index.Listing;
@@ -29,7 +29,7 @@ final class Snippets {
   private static final int[] PASSAGES = {2, 1};
   private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u2029]+");
 
-  private final UnifiedHighlighter highlighter;
+  private final DocValuesHighlighter highlighter;
 
   Snippets(IndexSearcher searcher, Analyzer analyzer) {
     this.highlighter =
@@ -41,38 +41,74 @@ final class Snippets {
                 .withMaxLength(20_000)
                 .withBreakIterator(SentenceBreaks::new)
                 .withScorer(new LeanPassageScorer())
-                .withFormatter(new DefaultPassageFormatter(OPEN, "</mark>", " … ", true)));
+                .withFormatter(new OffsetFormatter()));
   }
 
+  /**
+   * A highlighted snippet and where it was found.
+   *
+   * @param inBody whether it comes from the body (else from the summary)
+   * @param offset where its best passage starts in the body's plain text
+   */
+  record Snippet(String html, boolean inBody, int offset) {}
+
   /** One snippet per hit, in the order of {@code hits}; null where nothing matched. */
-  String[] highlight(Query query, ScoreDoc[] hits) throws IOException {
+  Snippet[] highlight(Query query, ScoreDoc[] hits) throws IOException {
     if (hits.length == 0) {
-      return new String[0];
+      return new Snippet[0];
     }
-    ScoreDoc[] byDoc = hits.clone();
-    TopDocs topDocs = new TopDocs(new TotalHits(hits.length, TotalHits.Relation.EQUAL_TO), byDoc);
-    Map<String, String[]> fields = highlighter.highlightFields(FIELDS, query, topDocs, PASSAGES);
-    String[] body = fields.get(IndexFields.BODY);
-    String[] summary = fields.get(IndexFields.SUMMARY);
-    String[] snippets = new String[hits.length];
+    Map<String, Object[]> fields = highlighter.formatted(FIELDS, query, docIds(hits), PASSAGES);
+    Object[] body = fields.get(IndexFields.BODY);
+    Object[] summary = fields.get(IndexFields.SUMMARY);
+    Snippet[] snippets = new Snippet[hits.length];
     for (int i = 0; i < hits.length; i++) {
-      snippets[i] = pick(body[i], summary[i]);
+      snippets[i] = pick((Formatted) body[i], (Formatted) summary[i]);
     }
     return snippets;
   }
 
-  private static String pick(String body, String summary) {
-    if (body != null && body.contains(OPEN)) {
-      return oneLine(body);
+  private static int[] docIds(ScoreDoc[] hits) {
+    int[] ids = new int[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      ids[i] = hits[i].doc;
     }
-    if (summary != null && summary.contains(OPEN)) {
-      return oneLine(summary);
+    return ids;
+  }
+
+  private static Snippet pick(Formatted body, Formatted summary) {
+    if (body != null && body.html().contains(OPEN)) {
+      return new Snippet(oneLine(body.html()), true, body.bestStart());
+    }
+    if (summary != null && summary.html().contains(OPEN)) {
+      return new Snippet(oneLine(summary.html()), false, 0);
     }
     return null;
   }
 
-  private static String oneLine(String snippet) {
+  static String oneLine(String snippet) {
     return WHITE_SPACE.matcher(snippet).replaceAll(" ").strip();
+  }
+
+  /** The highlighter's text, with the start of its best-scoring passage. */
+  private record Formatted(String html, int bestStart) {}
+
+  /** Formats as {@link DefaultPassageFormatter} does, and keeps where the best passage starts. */
+  private static final class OffsetFormatter extends PassageFormatter {
+    private final DefaultPassageFormatter html =
+        new DefaultPassageFormatter(OPEN, "</mark>", " … ", true);
+
+    @Override
+    public Object format(Passage[] passages, String content) {
+      int best = 0;
+      float bestScore = Float.NEGATIVE_INFINITY;
+      for (Passage passage : passages) {
+        if (passage.getScore() > bestScore) {
+          bestScore = passage.getScore();
+          best = passage.getStartOffset();
+        }
+      }
+      return new Formatted(html.format(passages, content), best);
+    }
   }
 
   /**
@@ -82,6 +118,12 @@ final class Snippets {
   private static final class DocValuesHighlighter extends UnifiedHighlighter {
     DocValuesHighlighter(UnifiedHighlighter.Builder builder) {
       super(builder);
+    }
+
+    /** What the formatter made for each field and document, in the order of {@code docIds}. */
+    Map<String, Object[]> formatted(String[] fields, Query query, int[] docIds, int[] passages)
+        throws IOException {
+      return highlightFieldsAsObjects(fields, query, docIds, passages);
     }
 
     @Override

@@ -140,6 +140,9 @@ final class TitleSuggester implements AutoCloseable {
         } else {
           Document document = stored.document(doc, fields);
           slug = document.get(IndexFields.SLUG);
+          if (slug == null) {
+            continue; // a passage, not an article
+          }
           article =
               new IndexFields.Completions(
                   "true".equals(document.get(IndexFields.DRAFT)),

@@ -13,9 +13,20 @@ final class HealthController {
   }
 
   void health(Context ctx) throws IOException {
-    ctx.json(new Health("ok", kb.library().count()));
+    var semantic = kb.semanticStatus();
+    ctx.json(
+        new Health(
+            "ok",
+            kb.library().count(),
+            new Semantic(semantic.state(), semantic.done(), semantic.total(), semantic.reason())));
   }
 
   /** The JSON body of {@code /health}. */
-  record Health(String status, int articles) {}
+  record Health(String status, int articles, Semantic semantic) {}
+
+  /**
+   * Whether search by meaning works: {@code ready}, {@code building} (with articles embedded so far
+   * of the total), {@code off}, or {@code unavailable} with the reason.
+   */
+  record Semantic(String state, int done, int total, String reason) {}
 }

@@ -46,6 +46,18 @@ final class Params {
         integer(ctx, "size", SearchState.DEFAULT_SIZE));
   }
 
+  /** Whether the API call asks for the parts of each score ({@code explain=true}). */
+  static boolean explain(Context ctx) {
+    String value = ctx.queryParam("explain");
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw new BadRequestResponse("'explain' must be true or false");
+  }
+
   /** A path parameter that must be a slug. */
   static String slug(Context ctx, String name, String what) {
     String value = ctx.pathParam(name);

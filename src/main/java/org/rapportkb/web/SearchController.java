@@ -22,7 +22,9 @@ final class SearchController {
 
   void apiSearch(Context ctx) throws IOException {
     ctx.contentType(ContentType.APPLICATION_JSON)
-        .result(kb.search().searchAsJson(Params.search(ctx).toRequest()));
+        .result(
+            kb.search()
+                .searchAsJson(Params.search(ctx).toRequest().withExplain(Params.explain(ctx))));
   }
 
   void apiSuggest(Context ctx) throws IOException {

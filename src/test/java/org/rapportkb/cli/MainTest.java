@@ -94,9 +94,13 @@ class MainTest {
   @Test
   void badInputGetsOneClearLineAndNoStackTrace() throws Exception {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
-    Run badQuery = run(paths, "search", "title:(");
+    Run badQuery = run(paths, "search", "((");
     assertEquals(2, badQuery.status());
-    assertTrue(badQuery.err().startsWith("error: cannot read the query"), badQuery.err());
+    assertTrue(
+        badQuery.err().startsWith("error: there are no words to search for"), badQuery.err());
+    Run brokenSyntax = run(paths, "search", "title:(");
+    assertEquals(0, brokenSyntax.status(), brokenSyntax.err());
+    assertTrue(brokenSyntax.out().contains("Showing results for: title"), brokenSyntax.out());
     Run badOption = run(paths, "search", "--limit", "many");
     assertEquals(2, badOption.status());
     assertFalse(badOption.err().contains("\tat "), badOption.err());

@@ -36,6 +36,7 @@ import org.rapportkb.index.ProgressListener;
 import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.SearchService;
+import org.rapportkb.semantic.SemanticStatus;
 
 /**
  * Faults of the index on disk: a stale lock, a second writer, damaged files and a disk that fails
@@ -157,7 +158,9 @@ class IndexFaultTest {
               return disk.get();
             });
     Indexer indexer = new Indexer(faulty, articles, () -> kbConfig, new MarkdownRenderer());
-    SearchService search = new SearchService(faulty.searchers(), () -> kbConfig, faulty.analyzer());
+    SearchService search =
+        new SearchService(
+            faulty.searchers(), () -> kbConfig, faulty.analyzer(), () -> SemanticStatus.OFF);
     try {
       indexer.sync(false, ProgressListener.NONE);
       assertEquals(real, search.search(SearchRequest.of("")).total());

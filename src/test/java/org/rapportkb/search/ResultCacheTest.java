@@ -21,7 +21,8 @@ class ResultCacheTest {
   @TempDir Path dir;
 
   private static SearchResponse response(String query, boolean partial) {
-    return new SearchResponse(query, 1, 1, 10, List.of(), MatchCounter.noFacets(), null, partial);
+    return new SearchResponse(
+        query, 1, 1, 10, List.of(), MatchCounter.noFacets(), null, partial, null, "off");
   }
 
   @Test

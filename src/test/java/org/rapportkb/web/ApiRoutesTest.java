@@ -47,7 +47,16 @@ class ApiRoutesTest extends IndexedFixture {
           assertTrue(
               fieldNames(body)
                   .containsAll(
-                      Set.of("query", "total", "page", "size", "hits", "facets", "suggestion")),
+                      Set.of(
+                          "query",
+                          "total",
+                          "page",
+                          "size",
+                          "hits",
+                          "facets",
+                          "suggestion",
+                          "searched",
+                          "semantic")),
               body.toString());
           assertEquals("silence", body.get("query").asText());
           assertEquals(2, body.get("total").asInt());
@@ -67,8 +76,13 @@ class ApiRoutesTest extends IndexedFixture {
                   "tags",
                   "url",
                   "score",
-                  "snippet"),
+                  "snippet",
+                  "passage"),
               fieldNames(hit));
+          assertEquals(Set.of("heading", "url"), fieldNames(hit.get("passage")));
+          assertTrue(
+              hit.get("passage").get("url").asText().startsWith("/articles/using-silence#"),
+              hit.toString());
           assertEquals("Using silence", hit.get("title").asText());
           assertEquals("/articles/using-silence", hit.get("url").asText());
           assertEquals("attending", hit.get("category").asText());
@@ -109,7 +123,8 @@ class ApiRoutesTest extends IndexedFixture {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "/api/search?q=title:(",
+        "/api/search?q=(((",
+        "/api/search?q=*",
         "/api/search?q=x&size=1000",
         "/api/search?q=x&size=0",
         "/api/search?q=x&page=abc",
@@ -118,14 +133,60 @@ class ApiRoutesTest extends IndexedFixture {
         "/api/search?q=x&page=99999999999",
         "/api/search?q=x&category=no-such-category",
         "/api/search?q=x&level=expert",
-        "/api/search?q=x&tag=Not%20A%20Tag",
-        "/api/search?q=/reg.*ex/",
-        "/api/search?q=*leading"
+        "/api/search?q=x&tag=Not%20A%20Tag"
       })
   void badSearchesAreBadRequests(String url) {
     JavalinTest.test(
         new WebApp(kb).javalin(),
         (server, client) -> assertJsonError(client.get(url), 400, "bad_request"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "feel/think",
+        "silence AND",
+        "mandated (court",
+        "\"silence",
+        "silence -",
+        "/reg.*ex/",
+        "*leading"
+      })
+  void brokenSyntaxIsSearchedAsPlainWordsAndTheAnswerSaysWhichQueryRan(String typed) {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body =
+              assertJson(
+                  client.get(
+                      "/api/search?q="
+                          + java.net.URLEncoder.encode(
+                              typed, java.nio.charset.StandardCharsets.UTF_8)),
+                  200);
+          assertEquals(typed, body.get("query").asText());
+          assertFalse(body.get("searched").isNull(), body.toString());
+          assertFalse(body.get("searched").asText().matches(".*[/()\"*-].*"), body.toString());
+        });
+  }
+
+  @Test
+  void explainAddsTheLexicalAndSemanticPartsOfEachScore() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode plain = assertJson(client.get("/api/search?q=silence"), 200);
+          assertFalse(plain.get("hits").get(0).has("explain"), plain.toString());
+          JsonNode explained = assertJson(client.get("/api/search?q=silence&explain=true"), 200);
+          JsonNode parts = explained.get("hits").get(0).get("explain");
+          assertEquals(
+              Set.of("lexical", "lexicalShare", "semantic", "semanticShare", "fused"),
+              fieldNames(parts));
+          assertTrue(parts.get("lexical").asDouble() > 0, parts.toString());
+          assertEquals(
+              explained.get("hits").get(0).get("score").asDouble(),
+              parts.get("fused").asDouble(),
+              1e-6);
+        });
   }
 
   @Test
@@ -244,7 +305,8 @@ class ApiRoutesTest extends IndexedFixture {
           JsonNode body = assertJson(client.get("/health"), 200);
           assertEquals("ok", body.get("status").asText());
           assertEquals(6, body.get("articles").asInt());
-          assertEquals(2, body.size());
+          assertEquals(3, body.size());
+          assertEquals("off", body.get("semantic").get("state").asText(), body.toString());
         });
   }
 }

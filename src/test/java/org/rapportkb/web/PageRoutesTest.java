@@ -173,13 +173,16 @@ class PageRoutesTest extends IndexedFixture {
   }
 
   @Test
-  void searchThatCannotBeParsedIsABadRequestPage() {
+  void searchWithNoWordsIsABadRequestPageAndBrokenSyntaxIsForgiven() {
     JavalinTest.test(
         new WebApp(kb).javalin(),
         (server, client) -> {
-          String body = assertPage(client.get("/search?q=title:("), 400);
+          String body = assertPage(client.get("/search?q=((("), 400);
           assertTrue(body.contains("That search could not be run"), body);
-          assertTrue(body.contains("value=\"title:(\""), "the query is kept to be fixed");
+          assertTrue(body.contains("value=\"(((\""), "the query is kept to be fixed");
+          String forgiven = assertPage(client.get("/search?q=silence%20(pause"), 200);
+          assertTrue(forgiven.contains("Showing results for <q>silence pause</q>"), forgiven);
+          assertTrue(forgiven.contains("/articles/using-silence"), forgiven);
           String page = assertPage(client.get("/search?q=x&page=abc"), 400);
           assertTrue(page.contains("'page' must be a whole number."), page);
         });

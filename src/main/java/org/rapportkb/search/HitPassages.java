@@ -1,0 +1,123 @@
+package org.rapportkb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.Heading;
+import org.rapportkb.index.IndexFields;
+import org.rapportkb.index.Listing;
+import org.rapportkb.semantic.DenseRetriever;
+import org.rapportkb.semantic.Passage;
+import org.rapportkb.semantic.PassageDocs;
+
+/**
+ * Turns ranked articles into hits that show why they came: the passage that brought each one (the
+ * section where its words matched, or the passage closest in meaning when meaning weighed more), a
+ * snippet from that passage, and a link that lands on its section.
+ */
+final class HitPassages {
+  private final IndexReader reader;
+  private final Snippets snippets;
+  private final Analyzer analyzer;
+
+  /**
+   * @param analyzer the analyzer articles were indexed with, for highlighting passages
+   */
+  HitPassages(IndexReader reader, Snippets snippets, Analyzer analyzer) {
+    this.reader = reader;
+    this.snippets = snippets;
+    this.analyzer = analyzer;
+  }
+
+  List<SearchHit> hits(List<HybridRanking.Ranked> page, Query matching, boolean explain)
+      throws IOException {
+    ScoreDoc[] docs = new ScoreDoc[page.size()];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = new ScoreDoc(page.get(i).doc(), page.get(i).fused());
+    }
+    Snippets.Snippet[] lexical = snippets.highlight(matching, docs);
+    List<SearchHit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      hits.add(hit(page.get(i), lexical[i], matching, explain));
+    }
+    return hits;
+  }
+
+  private SearchHit hit(
+      HybridRanking.Ranked ranked, Snippets.Snippet words, Query matching, boolean explain)
+      throws IOException {
+    Listing listing = Listing.read(reader, ranked.doc());
+    SearchHit.ScoreParts parts = explain ? parts(ranked) : null;
+    DenseRetriever.ArticleMatch meaning = ranked.semantic();
+    if (meaning != null && (words == null || ranked.semanticShare() > ranked.lexicalShare())) {
+      Passage passage = PassageDocs.read(reader, meaning.best().docId());
+      String url =
+          passage.anchor().isEmpty() ? listing.url() : listing.url() + "#" + passage.anchor();
+      return hit(
+          listing,
+          ranked.fused(),
+          PassageSnippet.of(passage.text(), matching, analyzer),
+          new SearchHit.PassageRef(passage.heading(), url),
+          parts);
+    }
+    if (words != null && words.inBody()) {
+      Heading heading =
+          ArticleSections.headingAt(IndexFields.sections(reader, ranked.doc()), words.offset());
+      SearchHit.PassageRef ref =
+          heading == null
+              ? new SearchHit.PassageRef(listing.title(), listing.url())
+              : new SearchHit.PassageRef(heading.text(), listing.url() + "#" + heading.id());
+      return hit(listing, ranked.fused(), words.html(), ref, parts);
+    }
+    return summaryHit(listing, ranked.fused(), words == null ? null : words.html(), parts);
+  }
+
+  private static SearchHit.ScoreParts parts(HybridRanking.Ranked ranked) {
+    return new SearchHit.ScoreParts(
+        ranked.lexical(),
+        ranked.lexicalShare(),
+        ranked.semantic() == null ? 0 : (float) ranked.semantic().score(),
+        ranked.semanticShare(),
+        ranked.fused());
+  }
+
+  /** A hit shown by its summary (highlighted when given), linking to the top of the article. */
+  static SearchHit summaryHit(
+      Listing listing, float score, String highlighted, SearchHit.ScoreParts parts) {
+    return hit(
+        listing,
+        score,
+        highlighted != null ? highlighted : Snippets.escape(listing.summary()),
+        new SearchHit.PassageRef(listing.title(), listing.url()),
+        parts);
+  }
+
+  static SearchHit summaryHit(Listing listing, float score, SearchHit.ScoreParts parts) {
+    return summaryHit(listing, score, null, parts);
+  }
+
+  private static SearchHit hit(
+      Listing listing,
+      float score,
+      String snippet,
+      SearchHit.PassageRef passage,
+      SearchHit.ScoreParts parts) {
+    return new SearchHit(
+        listing.slug(),
+        listing.title(),
+        listing.summary(),
+        listing.category(),
+        listing.level(),
+        listing.tags(),
+        listing.url(),
+        score,
+        snippet,
+        passage,
+        parts);
+  }
+}

@@ -1,0 +1,156 @@
+package org.rapportkb.semantic;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sentence-embedding model shipped inside a jar, run in-process by ONNX Runtime with a capped
+ * number of threads (its default of one per core thrashes when several requests embed at once).
+ */
+final class OnnxEmbedder implements Embedder {
+  /** A model this build can run: where its files are and how it pools token vectors. */
+  enum Model {
+    MINILM(
+        "all-minilm-l6-v2-q",
+        "/all-minilm-l6-v2-q.onnx",
+        "/all-minilm-l6-v2-q-tokenizer.json",
+        PoolingMode.MEAN,
+        384,
+        ""),
+    BGE_SMALL(
+        "bge-small-en-v15-q",
+        "/bge-small-en-v1.5-q.onnx",
+        "/bge-small-en-v1.5-q-tokenizer.json",
+        PoolingMode.CLS,
+        384,
+        "Represent this sentence for searching relevant passages: ");
+
+    final String name;
+    final String onnx;
+    final String tokenizer;
+    final PoolingMode pooling;
+    final int dimension;
+    final String queryPrefix;
+
+    Model(
+        String name,
+        String onnx,
+        String tokenizer,
+        PoolingMode pooling,
+        int dimension,
+        String queryPrefix) {
+      this.name = name;
+      this.onnx = onnx;
+      this.tokenizer = tokenizer;
+      this.pooling = pooling;
+      this.dimension = dimension;
+      this.queryPrefix = queryPrefix;
+    }
+
+    static Model named(String name) {
+      for (Model model : values()) {
+        if (model.name.equals(name)) {
+          return model;
+        }
+      }
+      throw new IllegalArgumentException("unknown embedding model '" + name + "'");
+    }
+  }
+
+  private final Model model;
+  private final Encoder encoder;
+
+  private OnnxEmbedder(Model model, Encoder encoder) {
+    this.model = model;
+    this.encoder = encoder;
+  }
+
+  /** Loads {@code name} from the class path; fails where ONNX Runtime cannot run. */
+  static OnnxEmbedder load(String name, int threads) throws IOException, OrtException {
+    Model model = Model.named(name);
+    // The tokenizer library must never try to download anything.
+    System.setProperty("ai.djl.offline", "true");
+    OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        InputStream tokenizer = resource(model.tokenizer)) {
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      byte[] onnx;
+      try (InputStream in = resource(model.onnx)) {
+        onnx = in.readAllBytes();
+      }
+      OrtSession session = environment.createSession(onnx, options);
+      var bert = new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling);
+      return new OnnxEmbedder(model, new Encoder(bert, model.dimension));
+    }
+  }
+
+  private static InputStream resource(String path) throws IOException {
+    InputStream in = OnnxEmbedder.class.getResourceAsStream(path);
+    if (in == null) {
+      throw new IOException("the model file " + path + " is not on the class path");
+    }
+    return in;
+  }
+
+  @Override
+  public String model() {
+    return model.name;
+  }
+
+  @Override
+  public int dimension() {
+    return model.dimension;
+  }
+
+  @Override
+  public List<float[]> embedPassages(List<String> texts) {
+    List<TextSegment> segments = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      segments.add(TextSegment.from(text));
+    }
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    for (Embedding embedding : encoder.embedAll(segments).content()) {
+      vectors.add(embedding.vector());
+    }
+    return vectors;
+  }
+
+  @Override
+  public float[] embedQuery(String text) {
+    return encoder.embed(model.queryPrefix + text).content().vector();
+  }
+
+  /** langchain4j's in-process model over a session built here, embedding on the calling thread. */
+  private static final class Encoder extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder bert;
+    private final int dimension;
+
+    Encoder(OnnxBertBiEncoder bert, int dimension) {
+      super(Runnable::run);
+      this.bert = bert;
+      this.dimension = dimension;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return bert;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+      return dimension;
+    }
+  }
+}
