@@ -137,6 +137,16 @@ public final class KnowledgeBase implements Closeable {
     return vectors == null ? 0 : vectors.update(progress);
   }
 
+  /** How many articles have had their passages embedded since the engine was opened. */
+  public long articlesEmbedded() {
+    return vectors == null ? 0 : vectors.articlesEmbedded();
+  }
+
+  /** How many articles wait for their passages to be embedded. */
+  public int passagesPending() throws IOException {
+    return vectors == null ? 0 : vectors.pending();
+  }
+
   /** Whether search by meaning is off, unavailable, still building its vectors, or ready. */
   public SemanticStatus semanticStatus() {
     return vectors == null ? SemanticStatus.of(config().semantic()) : vectors.status();

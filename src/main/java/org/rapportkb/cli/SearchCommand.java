@@ -61,6 +61,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Up to this many articles are embedded before a search; more are left to {@code index}. */
+  static final int EMBED_BEFORE_SEARCH = 200;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +71,16 @@ final class SearchCommand implements Callable<Integer> {
     try (KnowledgeBase kb = KnowledgeBase.openForSearch(paths.paths())) {
       if (kb.writable()) {
         kb.sync(false, ProgressListener.NONE);
-        ConsoleProgress.embedReporting(kb, spec.commandLine().getErr());
+        int pending = kb.passagesPending();
+        if (pending <= EMBED_BEFORE_SEARCH) {
+          ConsoleProgress.embedReporting(kb, spec.commandLine().getErr());
+        } else {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "note: %,d articles are not yet searchable by meaning; `index` embeds them%n",
+                  pending);
+        }
       }
       SearchResponse response =
           kb.search()

@@ -24,8 +24,7 @@ public record SemanticSettings(
     int candidates) {
 
   /** The models a Maven artifact ships and this build knows how to run. */
-  public static final java.util.List<String> MODELS =
-      java.util.List.of("all-minilm-l6-v2-q", "bge-small-en-v15-q");
+  public static final java.util.List<String> MODELS = java.util.List.of("all-minilm-l6-v2-q");
 
   /** Settings used when {@code semantic.yml} is missing or leaves a value out. */
   public static final SemanticSettings DEFAULTS =

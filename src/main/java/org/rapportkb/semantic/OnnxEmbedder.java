@@ -26,14 +26,7 @@ final class OnnxEmbedder implements Embedder {
         "/all-minilm-l6-v2-q-tokenizer.json",
         PoolingMode.MEAN,
         384,
-        ""),
-    BGE_SMALL(
-        "bge-small-en-v15-q",
-        "/bge-small-en-v1.5-q.onnx",
-        "/bge-small-en-v1.5-q-tokenizer.json",
-        PoolingMode.CLS,
-        384,
-        "Represent this sentence for searching relevant passages: ");
+        "");
 
     final String name;
     final String onnx;

@@ -55,6 +55,8 @@ public final class VectorSync implements Closeable {
             return thread;
           });
   private volatile SemanticStatus status = SemanticStatus.READY;
+  private final java.util.concurrent.atomic.AtomicLong articlesEmbedded =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean closed;
 
   public VectorSync(ArticleIndex index, Indexer indexer, Supplier<KbConfig> configs) {
@@ -131,6 +133,7 @@ public final class VectorSync implements Closeable {
           });
       pending = true;
       done += batch.size();
+      articlesEmbedded.addAndGet(docs.size());
       status = SemanticStatus.building(done, total);
       progress.progress(done, total);
       if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
@@ -160,6 +163,20 @@ public final class VectorSync implements Closeable {
     }
     status = SemanticStatus.READY;
     return done;
+  }
+
+  /** How many articles have had their passages embedded since this was opened. */
+  public long articlesEmbedded() {
+    return articlesEmbedded.get();
+  }
+
+  /** How many articles wait for their passages to be embedded (0 when semantic search is off). */
+  public int pending() throws IOException {
+    SemanticSettings settings = configs.get().semantic();
+    if (!settings.enabled()) {
+      return 0;
+    }
+    return plan(settings.model()).todo().size();
   }
 
   /** Which articles need new passages, and which passages lost their article. */

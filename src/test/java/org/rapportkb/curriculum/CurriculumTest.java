@@ -128,6 +128,7 @@ class CurriculumTest {
           "using-supervision",
           "responding-to-discord",
           "immediacy");
+
   private static final Pattern SECTION = Pattern.compile("(?m)^## (.+)$");
   private static final Pattern PRACTICE_ITEM = Pattern.compile("(?m)^\\d+\\. \"");
   private static final Pattern SOURCE_ITEM = Pattern.compile("(?m)^- .+\\(\\d{4}\\)");

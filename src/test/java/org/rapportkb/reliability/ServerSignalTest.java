@@ -188,7 +188,9 @@ class ServerSignalTest {
       HttpResponse<String> health =
           http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
-      assertEquals("{\"status\":\"ok\",\"articles\":" + files + "}", health.body());
+      assertTrue(
+          health.body().startsWith("{\"status\":\"ok\",\"articles\":" + files + ","),
+          health.body());
       server.terminate();
       server.waitFor(STOP_BOUND);
     }

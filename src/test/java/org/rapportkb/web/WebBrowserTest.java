@@ -175,6 +175,25 @@ class WebBrowserTest {
   }
 
   @Test
+  void brokenSyntaxInTheSearchBoxGivesResultsAndSaysWhatRan() throws Exception {
+    open("/");
+    WebElement input = driver.findElement(By.id("q"));
+    input.sendKeys("listening/silence", Keys.ESCAPE, Keys.ENTER);
+    waiting().until(ExpectedConditions.urlContains("/search?q="));
+    WebElement searched = driver.findElement(By.cssSelector(".searched"));
+    assertTrue(searched.getText().startsWith("Showing results for"), searched.getText());
+    assertEquals("listening silence", searched.findElement(By.tagName("q")).getText());
+    List<WebElement> results = driver.findElements(By.cssSelector(".result"));
+    assertTrue(results.size() >= 2, "results, not an error");
+    WebElement from = results.get(0).findElement(By.cssSelector(".passage a"));
+    assertTrue(from.getAttribute("href").contains("/articles/"), from.getAttribute("href"));
+    screenshot("search-forgiven");
+    click(from);
+    waiting().until(ExpectedConditions.urlContains("/articles/"));
+    assertEquals(1, driver.findElements(By.tagName("h1")).size());
+  }
+
+  @Test
   void filterByAFacetKeepingTheQuery() throws Exception {
     open("/search?q=silence");
     assertEquals(2, driver.findElements(By.cssSelector(".result")).size());
