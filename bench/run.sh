@@ -83,6 +83,13 @@ fi
 [[ -f $JAR && -d $BENCH_CLASSES ]] || { echo "error: build first (drop --no-build)" >&2; exit 1; }
 BENCH_CP=$BENCH_CLASSES:$(cat "$BUILD_DIR/bench/bench.classpath")
 
+# The bundled config with search by meaning off: this suite measures the word index and searches
+# by words, as the first edition did; bench/semantic.sh measures what meaning adds.
+WORDS_CONFIG=$WORK/config-words
+rm -rf "$WORDS_CONFIG"
+cp -r "$ROOT/index-config" "$WORDS_CONFIG"
+printf 'enabled: false\n' >"$WORDS_CONFIG/semantic.yml"
+
 # ---- the machine -----------------------------------------------------------------------------
 {
   echo "machine_cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
@@ -207,7 +214,7 @@ for n in $SIZES; do
     gauge
     gauges+=" $GAUGE"
     measured "index-$n-$run" -- "$JAVA" -Xlog:gc:file="$LOGS/index-$n-$run.%p.gc" -jar "$JAR" index --rebuild \
-      --articles "$corpus" --config index-config --index "$index"
+      --articles "$corpus" --config "$WORDS_CONFIG" --index "$index"
     cat "$LOGS/index-$n-$run.out"
     [[ $MEASURED_STATUS == 0 ]] || { cat "$LOGS/index-$n-$run.err" >&2; echo "error: index failed" >&2; exit 1; }
     grep -q " 0 invalid" "$LOGS/index-$n-$run.out" || { echo "error: invalid articles in the corpus" >&2; exit 1; }
@@ -235,7 +242,7 @@ done
 log "index of $LARGEST articles with -Xmx$HEAP"
 rm -rf "$WORK/index-capped"
 measured "index-capped" -- "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/index-capped.%p.gc" -jar "$JAR" index --rebuild \
-  --articles "$WORK/corpus-$LARGEST-seed$SEED" --config index-config --index "$WORK/index-capped"
+  --articles "$WORK/corpus-$LARGEST-seed$SEED" --config "$WORDS_CONFIG" --index "$WORK/index-capped"
 result "index_capped_size" "$LARGEST"
 result "index_capped_status" "$MEASURED_STATUS"
 result "index_capped_wall_s" "$MEASURED_S"
@@ -247,7 +254,7 @@ rm -rf "$WORK/index-capped"
 # search for real with it, to show what a search costs when its answer is not kept.
 UNCACHED_CONFIG=$WORK/config-uncached
 rm -rf "$UNCACHED_CONFIG"
-cp -r "$ROOT/index-config" "$UNCACHED_CONFIG"
+cp -r "$WORDS_CONFIG" "$UNCACHED_CONFIG"
 sed -i 's/^cachedSearches:.*/cachedSearches: 0/' "$UNCACHED_CONFIG/limits.yml"
 grep -q '^cachedSearches: 0' "$UNCACHED_CONFIG/limits.yml" || echo "cachedSearches: 0" >>"$UNCACHED_CONFIG/limits.yml"
 
@@ -276,7 +283,7 @@ trap stop_server EXIT
 # Starts the server on an existing index; sets SERVER_PID and SERVER_URL.
 # Usage: start_server N NAME [CONFIG_DIR]
 start_server() {
-  local n=$1 name=$2 config=${3:-index-config}
+  local n=$1 name=$2 config=${3:-$WORDS_CONFIG}
   : >"$LOGS/$name.out"
   "$JAVA" -Xmx$HEAP -Xlog:gc:file="$LOGS/$name.%p.gc" -jar "$JAR" serve --port 0 \
     --articles "$WORK/corpus-$n-seed$SEED" --config "$config" --index "$WORK/index-$n" \
@@ -323,7 +330,7 @@ for n in $SIZES; do
   result "server_${n}_load" "$(cut -d' ' -f1 /proc/loadavg)"
   "$JAVA" -cp "$BENCH_CP" org.rapportkb.bench.ServerProbe startup --runs "$RUNS" --log "$LOGS/startup-$n.log" -- \
     "$JAVA" -Xmx$HEAP -jar "$JAR" serve --port 0 --articles "$WORK/corpus-$n-seed$SEED" \
-    --config index-config --index "$WORK/index-$n" | tee "$LOGS/startup-$n.out"
+    --config "$WORDS_CONFIG" --index "$WORK/index-$n" | tee "$LOGS/startup-$n.out"
   tail -1 "$LOGS/startup-$n.out" | tr ' ' '\n' | sed "s/^startup_/server_${n}_startup_/" >>"$RESULTS"
 
   log "server with $n articles (-Xmx$HEAP): saved article to search, then load"
