@@ -46,7 +46,7 @@ BENCH_CP=$BUILD_DIR/bench/classes:$(cat "$BUILD_DIR/bench/bench.classpath")
 corpus() {
   local n=$1 dir=$WORK/corpus-$1-seed$SEED
   if [[ ! -f $dir/.complete ]]; then
-    log "generating $n articles (seed $SEED)"
+    log "generating $n articles (seed $SEED)" >&2
     rm -rf "$dir"
     "$JAVA" -cp "$BENCH_CP" org.rapportkb.bench.CorpusGenerator \
       --source articles --config index-config --out "$dir" --count "$n" --seed "$SEED" --verify >/dev/null

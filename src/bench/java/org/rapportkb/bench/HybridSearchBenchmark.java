@@ -71,12 +71,7 @@ public class HybridSearchBenchmark {
     Path config = Path.of(System.getProperty("rkb.config", "index-config"));
     Files.writeString(
         config.resolve("semantic.yml"), "enabled: " + mode.equals("hybrid") + "\nthreads: 1\n");
-    kb =
-        KnowledgeBase.open(
-            new KnowledgeBase.Paths(
-                Path.of(System.getProperty("rkb.articles", "articles")),
-                config,
-                Path.of(System.getProperty("rkb.index", "data/index"))));
+    kb = SearchBenchmark.openEngine(config);
     if (mode.equals("hybrid") && kb.passagesPending() > 0) {
       throw new IllegalStateException(
           kb.passagesPending() + " articles have no passages yet: run index first");

@@ -41,18 +41,22 @@ public class SearchBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws Exception {
-    kb =
-        KnowledgeBase.open(
-            new KnowledgeBase.Paths(
-                Path.of(System.getProperty("rkb.articles", "articles")),
-                Path.of(System.getProperty("rkb.config", "index-config")),
-                Path.of(System.getProperty("rkb.index", "data/index"))));
+    kb = openEngine(Path.of(System.getProperty("rkb.config", "index-config")));
     queries =
         QueryMix.read(Path.of(System.getProperty("rkb.queries", "bench/queries.tsv"))).ofKind(kind);
     if (queries.isEmpty()) {
       throw new IllegalStateException("no query of kind " + kind);
     }
     kb.search().warm();
+  }
+
+  /** The engine on the articles and index the system properties name, with {@code config}. */
+  static KnowledgeBase openEngine(Path config) throws Exception {
+    return KnowledgeBase.open(
+        new KnowledgeBase.Paths(
+            Path.of(System.getProperty("rkb.articles", "articles")),
+            config,
+            Path.of(System.getProperty("rkb.index", "data/index"))));
   }
 
   @TearDown(Level.Trial)

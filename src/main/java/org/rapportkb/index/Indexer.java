@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.rapportkb.DaemonThreads;
 import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleFile;
 import org.rapportkb.article.ArticleParser;
@@ -100,13 +101,7 @@ public final class Indexer {
     }
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread thread = new Thread(r, "rapport-kb-indexer");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(threads, DaemonThreads.named("rapport-kb-indexer"));
     try {
       List<Future<?>> tasks = new ArrayList<>();
       for (ArticleFile file : scan.files()) {

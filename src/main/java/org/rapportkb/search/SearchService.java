@@ -26,6 +26,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.rapportkb.DaemonThreads;
 import org.rapportkb.article.Level;
 import org.rapportkb.article.Slugs;
 import org.rapportkb.config.KbConfig;
@@ -64,12 +65,7 @@ public final class SearchService implements AutoCloseable {
   private final TitleSuggester titles = new TitleSuggester();
   private final AtomicBoolean titleRefreshQueued = new AtomicBoolean();
   private final ExecutorService background =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "rapport-kb-completions");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("rapport-kb-completions"));
   private volatile SearcherState state;
   private final Supplier<SemanticStatus> semanticStatus;
   private final DenseRetriever retriever = new DenseRetriever();

@@ -63,14 +63,12 @@ public final class PassageDocs {
   /** A stored passage: its heading, anchor and text. */
   public static Passage read(IndexReader reader, int docId) throws IOException {
     Document doc =
-        reader
-            .storedFields()
-            .document(
-                docId,
-                java.util.Set.of(
-                    IndexFields.PASSAGE_HEADING,
-                    IndexFields.PASSAGE_ANCHOR,
-                    IndexFields.PASSAGE_TEXT));
+        stored(
+            reader,
+            docId,
+            IndexFields.PASSAGE_HEADING,
+            IndexFields.PASSAGE_ANCHOR,
+            IndexFields.PASSAGE_TEXT);
     return new Passage(
         doc.get(IndexFields.PASSAGE_HEADING),
         doc.get(IndexFields.PASSAGE_ANCHOR),
@@ -81,15 +79,13 @@ public final class PassageDocs {
   public static PassageSplitter.Source articleSource(IndexReader reader, int docId)
       throws IOException {
     Document doc =
-        reader
-            .storedFields()
-            .document(
-                docId,
-                java.util.Set.of(
-                    IndexFields.TITLE,
-                    IndexFields.SUMMARY,
-                    IndexFields.STORED_ALIASES,
-                    IndexFields.HEADINGS));
+        stored(
+            reader,
+            docId,
+            IndexFields.TITLE,
+            IndexFields.SUMMARY,
+            IndexFields.STORED_ALIASES,
+            IndexFields.HEADINGS);
     List<Heading> headings =
         Json.MAPPER.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {});
     return new PassageSplitter.Source(
@@ -98,5 +94,10 @@ public final class PassageDocs {
         List.of(doc.getValues(IndexFields.STORED_ALIASES)),
         IndexFields.bodyText(reader, docId),
         headings);
+  }
+
+  private static Document stored(IndexReader reader, int docId, String... fields)
+      throws IOException {
+    return reader.storedFields().document(docId, java.util.Set.of(fields));
   }
 }

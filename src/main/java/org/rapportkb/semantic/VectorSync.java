@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
+import org.rapportkb.DaemonThreads;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.ArticleIndex;
@@ -39,6 +40,9 @@ public final class VectorSync implements Closeable {
   /** Articles embedded between two looks at the clock. */
   private static final int BATCH = 8;
 
+  /** A pass over this many articles or more logs its progress. */
+  private static final int LOGGED_PASS = 200;
+
   /** How often, at most, embedded passages are committed while a long pass runs. */
   private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
@@ -47,13 +51,7 @@ public final class VectorSync implements Closeable {
   private final Supplier<KbConfig> configs;
   private final AtomicBoolean queued = new AtomicBoolean();
   private final ExecutorService background =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "rapport-kb-embeddings");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("rapport-kb-embeddings"));
   private volatile SemanticStatus status = SemanticStatus.READY;
   private final java.util.concurrent.atomic.AtomicLong articlesEmbedded =
       new java.util.concurrent.atomic.AtomicLong();
@@ -136,6 +134,7 @@ public final class VectorSync implements Closeable {
       articlesEmbedded.addAndGet(docs.size());
       status = SemanticStatus.building(done, total);
       progress.progress(done, total);
+      logProgress(done - batch.size(), done, total);
       if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
         indexer.exclusively(index::commitKeepingFingerprint);
         lastCommit = System.nanoTime();
@@ -163,6 +162,15 @@ public final class VectorSync implements Closeable {
     }
     status = SemanticStatus.READY;
     return done;
+  }
+
+  /** Logs each tenth of a long pass, so that a server's log shows how far it has got. */
+  private static void logProgress(int before, int done, int total) {
+    if (total >= LOGGED_PASS && done * 10 / total > before * 10 / total) {
+      LOG.info(
+          String.format(
+              "embedding passages: %d%% (%,d of %,d articles)", done * 100 / total, done, total));
+    }
   }
 
   /** How many articles have had their passages embedded since this was opened. */

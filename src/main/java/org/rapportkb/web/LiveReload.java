@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rapportkb.DaemonThreads;
 import org.rapportkb.json.Json;
 
 /**
@@ -55,12 +56,7 @@ final class LiveReload implements AutoCloseable {
   synchronized void start() {
     if (heartbeat == null) {
       heartbeat =
-          Executors.newSingleThreadScheduledExecutor(
-              task -> {
-                Thread thread = new Thread(task, "rapport-kb-live-reload");
-                thread.setDaemon(true);
-                return thread;
-              });
+          Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rapport-kb-live-reload"));
       heartbeat.scheduleAtFixedRate(
           this::ping, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
