@@ -116,7 +116,8 @@ final class SearchCommand implements Callable<Integer> {
       if (hit.explain() != null) {
         SearchHit.ScoreParts parts = hit.explain();
         out.printf(
-            "   score %.3f = words %.3f (bm25 %.2f) + meaning %.3f (similarity %.3f)%n",
+            "   score %.3f: words %.3f of the best (bm25 %.2f), meaning %.3f above the floor"
+                + " (similarity %.3f)%n",
             parts.fused(),
             parts.lexicalShare(),
             parts.lexical(),

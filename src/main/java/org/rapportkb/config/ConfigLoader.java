@@ -89,7 +89,7 @@ public final class ConfigLoader {
             indexAnalyzer.get(),
             queryAnalyzer.get(),
             vocabulary(dir, queryChain.get()),
-            fingerprint(dir, indexChain.get()),
+            fingerprint(dir, indexChain.get(), categories),
             semantic));
   }
 
@@ -362,11 +362,18 @@ public final class ConfigLoader {
     return files;
   }
 
-  /** A digest of the index chain and of every config file its parameters name. */
-  static String fingerprint(Path dir, AnalysisChain indexChain) {
+  /**
+   * A digest of what the index bakes into its documents: the index chain, every config file its
+   * parameters name, and the modules in their order (each article's module position is kept for
+   * sorting, and an article of a removed module must leave the index).
+   */
+  static String fingerprint(Path dir, AnalysisChain indexChain, List<Category> categories) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (Category category : categories) {
+        digest.update(("category=" + category.slug() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       List<AnalysisChain.Component> components = new ArrayList<>();
       components.add(indexChain.tokenizer());
       components.addAll(indexChain.filters());

@@ -9,6 +9,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.Heading;
+import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.index.Listing;
 import org.rapportkb.semantic.DenseRetriever;
@@ -24,14 +25,17 @@ final class HitPassages {
   private final IndexReader reader;
   private final Snippets snippets;
   private final Analyzer analyzer;
+  private final SemanticSettings weights;
 
   /**
    * @param analyzer the analyzer articles were indexed with, for highlighting passages
+   * @param weights how much words and meaning weigh in the fused score
    */
-  HitPassages(IndexReader reader, Snippets snippets, Analyzer analyzer) {
+  HitPassages(IndexReader reader, Snippets snippets, Analyzer analyzer, SemanticSettings weights) {
     this.reader = reader;
     this.snippets = snippets;
     this.analyzer = analyzer;
+    this.weights = weights;
   }
 
   List<SearchHit> hits(List<HybridRanking.Ranked> page, Query matching, boolean explain)
@@ -54,7 +58,10 @@ final class HitPassages {
     Listing listing = Listing.read(reader, ranked.doc());
     SearchHit.ScoreParts parts = explain ? parts(ranked) : null;
     DenseRetriever.ArticleMatch meaning = ranked.semantic();
-    if (meaning != null && (words == null || ranked.semanticShare() > ranked.lexicalShare())) {
+    boolean meaningWeighsMore =
+        weights.semanticWeight() * ranked.semanticShare()
+            > weights.lexicalWeight() * ranked.lexicalShare();
+    if (meaning != null && (words == null || meaningWeighsMore)) {
       Passage passage = PassageDocs.read(reader, meaning.best().docId());
       String url =
           passage.anchor().isEmpty() ? listing.url() : listing.url() + "#" + passage.anchor();

@@ -83,7 +83,7 @@ public final class SearchService implements AutoCloseable {
     this.configs = configs;
     this.indexAnalyzer = indexAnalyzer;
     this.semanticStatus = semanticStatus;
-    IndexSearcher.setMaxClauseCount(Math.max(configs.get().limits().maxClauses(), 64));
+    IndexSearcher.setMaxClauseCount(maxClauses(configs.get()));
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
@@ -193,7 +193,8 @@ public final class SearchService implements AutoCloseable {
     List<SearchHit> hits =
         query.isEmpty()
             ? listedHits(searcher, page)
-            : new HitPassages(searcher.getIndexReader(), current.snippets(), indexAnalyzer)
+            : new HitPassages(
+                    searcher.getIndexReader(), current.snippets(), indexAnalyzer, settings)
                 .hits(page, matching, request.explain());
     String suggestion = query.isEmpty() ? null : suggestion(parsed.searched(), spelling);
     return new SearchResponse(
@@ -337,9 +338,18 @@ public final class SearchService implements AutoCloseable {
   }
 
   private SearcherState stateFor(IndexSearcher searcher, KbConfig config) throws IOException {
-    SearcherState fresh = SearcherState.forSearcher(state, searcher, config, indexAnalyzer);
+    SearcherState previous = state;
+    SearcherState fresh = SearcherState.forSearcher(previous, searcher, config, indexAnalyzer);
+    if (previous == null || previous.config() != config) {
+      // NOTE: Lucene keeps this limit for the whole process; an edited limits.yml applies here.
+      IndexSearcher.setMaxClauseCount(maxClauses(config));
+    }
     state = fresh;
     return fresh;
+  }
+
+  private static int maxClauses(KbConfig config) {
+    return Math.max(config.limits().maxClauses(), 64);
   }
 
   private static void checkPage(SearchRequest request, QueryLimits limits) {

@@ -77,6 +77,11 @@ final class SearcherState {
     return snippets;
   }
 
+  /** The config this state was built for. */
+  KbConfig config() {
+    return config;
+  }
+
   /** Answers given on this reader with this config: still right until either changes. */
   ResultCache results() {
     return results;

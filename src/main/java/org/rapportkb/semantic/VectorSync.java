@@ -311,10 +311,14 @@ public final class VectorSync implements Closeable {
     }
   }
 
+  /**
+   * Stops after the batch in hand. NOTE: the background thread is never interrupted: an interrupt
+   * during file I/O closes Lucene's channels and with them the index writer.
+   */
   @Override
   public void close() {
     closed = true;
-    background.shutdownNow();
+    background.shutdown();
     try {
       background.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -90,6 +90,25 @@ class SemanticSearchTest {
   }
 
   @Test
+  void hostileTextReachesTheModelHarmlessly() throws Exception {
+    try (KnowledgeBase kb = open("enabled: true\n")) {
+      for (String hostile :
+          List.of(
+              "client\u0000\u0007\u001b cried",
+              "\uD83D\uDE00 empathy \uD83D\uDC4D",
+              "\uD800 lone surrogate",
+              "\u202Eevil right to left\u202C silence",
+              "x".repeat(499),
+              "שלום العربية 中文 client will not talk",
+              "pneumonoultramicroscopicsilicovolcanoconiosis ".repeat(10).strip())) {
+        SearchResponse response = kb.search().search(SearchRequest.of(hostile));
+        assertEquals("ready", response.semantic(), hostile);
+      }
+      assertFalse(kb.search().search(SearchRequest.of(SITUATION)).hits().isEmpty());
+    }
+  }
+
+  @Test
   void switchedOffSearchIsByWordsAlone() throws Exception {
     try (KnowledgeBase kb = open("enabled: false\n")) {
       assertEquals("off", kb.semanticStatus().state());
