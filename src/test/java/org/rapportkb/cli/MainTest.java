@@ -43,6 +43,22 @@ class MainTest {
     assertEquals(0, run.status(), run.out());
     assertTrue(run.out().contains("unfinished-draft.md:"), run.out());
     assertTrue(run.out().contains("7 articles checked: 0 errors"), run.out());
+    assertTrue(
+        run.out().contains("semantic search: off (switched off in semantic.yml)"), run.out());
+  }
+
+  @Test
+  void checkSaysWhetherSearchByMeaningWorksHere() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    java.nio.file.Files.writeString(paths.config().resolve("semantic.yml"), "enabled: true\n");
+    Run on = run(paths, "check");
+    assertTrue(on.out().contains("semantic search: on (all-minilm-l6-v2-q)"), on.out());
+    java.nio.file.Files.writeString(paths.config().resolve("semantic.yml"), "threads: 0\n");
+    Run bad = run(paths, "check");
+    assertEquals(1, bad.status(), bad.out());
+    assertTrue(
+        bad.out().contains("semantic.yml:1: error: 'threads' must be a whole number from 1 to 64"),
+        bad.out());
   }
 
   @Test

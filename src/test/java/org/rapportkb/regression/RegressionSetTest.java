@@ -52,6 +52,28 @@ class RegressionSetTest {
   }
 
   @Test
+  void acronymsInCapitalsAndEncouragersAsTheySound(@TempDir Path dir) throws Exception {
+    KnowledgeBase.Paths paths =
+        new KnowledgeBase.Paths(Path.of("articles"), Path.of("index-config"), dir.resolve("index"));
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(false, ProgressListener.NONE);
+      assertEquals("feedback-informed-care", first(kb, "FIT"));
+      assertTrue(
+          kb.search().search(SearchRequest.of("the homework doesn't fit her week")).hits().stream()
+              .limit(3)
+              .noneMatch(h -> h.slug().equals("feedback-informed-care")),
+          "a lowercase 'fit' is an ordinary word");
+      for (String sound : List.of("mmhmm", "mm-hmm", "uh huh")) {
+        assertEquals("minimal-encouragers", first(kb, sound), sound);
+      }
+    }
+  }
+
+  private static String first(KnowledgeBase kb, String query) throws Exception {
+    return kb.search().search(SearchRequest.of(query)).hits().get(0).slug();
+  }
+
+  @Test
   void trainesFindTheRightTechniqueFirst(@TempDir Path dir) throws Exception {
     List<Case> cases = cases();
     assertTrue(cases.size() >= 40, "the set needs at least 40 queries");
