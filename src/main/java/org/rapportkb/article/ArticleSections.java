@@ -67,6 +67,12 @@ public final class ArticleSections {
     return starts;
   }
 
+  /** Whether a section under {@code heading} is the list of sources, which says nothing of use. */
+  public static boolean isReferenceList(String heading) {
+    String text = heading.strip().toLowerCase(java.util.Locale.ROOT);
+    return text.equals("sources") || text.equals("references");
+  }
+
   /** Where a heading's section starts in the plain text. */
   public record Start(int offset, Heading heading) {}
 

@@ -57,6 +57,14 @@ final class HitPassages {
       throws IOException {
     Listing listing = Listing.read(reader, ranked.doc());
     SearchHit.ScoreParts parts = explain ? parts(ranked) : null;
+    Heading wordsHeading =
+        words != null && words.inBody()
+            ? ArticleSections.headingAt(IndexFields.sections(reader, ranked.doc()), words.offset())
+            : null;
+    if (wordsHeading != null && ArticleSections.isReferenceList(wordsHeading.text())) {
+      // A reference list shows no reader why the article came: the passage or summary does.
+      words = null;
+    }
     DenseRetriever.ArticleMatch meaning = ranked.semantic();
     boolean meaningWeighsMore =
         weights.semanticWeight() * ranked.semanticShare()
@@ -73,12 +81,11 @@ final class HitPassages {
           parts);
     }
     if (words != null && words.inBody()) {
-      Heading heading =
-          ArticleSections.headingAt(IndexFields.sections(reader, ranked.doc()), words.offset());
       SearchHit.PassageRef ref =
-          heading == null
+          wordsHeading == null
               ? new SearchHit.PassageRef(listing.title(), listing.url())
-              : new SearchHit.PassageRef(heading.text(), listing.url() + "#" + heading.id());
+              : new SearchHit.PassageRef(
+                  wordsHeading.text(), listing.url() + "#" + wordsHeading.id());
       return hit(listing, ranked.fused(), words.html(), ref, parts);
     }
     return summaryHit(listing, ranked.fused(), words == null ? null : words.html(), parts);

@@ -42,8 +42,7 @@ public final class PassageSplitter {
       Heading heading = section.heading();
       String name = heading == null ? article.title() : heading.text();
       String anchor = heading == null ? "" : heading.id();
-      String kind = name.toLowerCase(Locale.ROOT);
-      if (kind.equals("sources") || kind.equals("references")) {
+      if (ArticleSections.isReferenceList(name)) {
         continue;
       }
       splitSection(name, anchor, section.blocks(), passages);

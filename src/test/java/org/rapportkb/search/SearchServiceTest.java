@@ -159,6 +159,20 @@ class SearchServiceTest extends IndexedFixture {
   }
 
   @Test
+  void aHitNamesTheSectionItsSnippetComesFromButNeverTheReferenceList() throws Exception {
+    SearchHit silence = kb.search().search(SearchRequest.of("pause")).hits().get(0);
+    assertEquals("using-silence", silence.slug());
+    assertTrue(silence.passage().url().startsWith("/articles/using-silence#"), silence.toString());
+    assertTrue(silence.snippet().contains("<mark>"), silence.snippet());
+
+    SearchHit cited = kb.search().search(SearchRequest.of("Rooney")).hits().get(0);
+    assertEquals("mandated-clients", cited.slug());
+    assertEquals(
+        new SearchHit.PassageRef("Working with mandated clients", "/articles/mandated-clients"),
+        cited.passage());
+  }
+
+  @Test
   void badQueriesAreRejectedWithAClearMessage() {
     for (String bad : List.of("*", "((", "x".repeat(501), "(".repeat(30) + "a")) {
       InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> search(bad), bad);
