@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.rapportkb.DaemonThreads;
 
 /**
  * A sentence-embedding model shipped inside a jar, run in-process by ONNX Runtime with a capped
@@ -60,12 +63,20 @@ final class OnnxEmbedder implements Embedder {
     }
   }
 
-  private final Model model;
-  private final Encoder encoder;
+  /**
+   * Passages are embedded this many at a time, each call on one core: throughput for indexing,
+   * while a query is embedded on its own request thread.
+   */
+  private static final int PARALLEL_PASSAGES = Runtime.getRuntime().availableProcessors();
 
-  private OnnxEmbedder(Model model, Encoder encoder) {
+  private final Model model;
+  private final Encoder queries;
+  private final Encoder passages;
+
+  private OnnxEmbedder(Model model, Encoder queries, Encoder passages) {
     this.model = model;
-    this.encoder = encoder;
+    this.queries = queries;
+    this.passages = passages;
   }
 
   /** Loads {@code name} from the class path; fails where ONNX Runtime cannot run. */
@@ -85,7 +96,13 @@ final class OnnxEmbedder implements Embedder {
       }
       OrtSession session = environment.createSession(onnx, options);
       var bert = new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling);
-      return new OnnxEmbedder(model, new Encoder(bert, model.dimension));
+      Executor pool =
+          Executors.newFixedThreadPool(
+              PARALLEL_PASSAGES, DaemonThreads.named("rapport-kb-embedding-worker"));
+      return new OnnxEmbedder(
+          model,
+          new Encoder(bert, model.dimension, Runnable::run),
+          new Encoder(bert, model.dimension, pool));
     }
   }
 
@@ -114,7 +131,7 @@ final class OnnxEmbedder implements Embedder {
       segments.add(TextSegment.from(text));
     }
     List<float[]> vectors = new ArrayList<>(texts.size());
-    for (Embedding embedding : encoder.embedAll(segments).content()) {
+    for (Embedding embedding : passages.embedAll(segments).content()) {
       vectors.add(embedding.vector());
     }
     return vectors;
@@ -122,16 +139,19 @@ final class OnnxEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String text) {
-    return encoder.embed(model.queryPrefix + text).content().vector();
+    return queries.embed(model.queryPrefix + text).content().vector();
   }
 
-  /** langchain4j's in-process model over a session built here, embedding on the calling thread. */
+  /**
+   * langchain4j's in-process model over the session built here; {@code executor} runs the parts of
+   * one call to embed several texts.
+   */
   private static final class Encoder extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder bert;
     private final int dimension;
 
-    Encoder(OnnxBertBiEncoder bert, int dimension) {
-      super(Runnable::run);
+    Encoder(OnnxBertBiEncoder bert, int dimension, Executor executor) {
+      super(executor);
       this.bert = bert;
       this.dimension = dimension;
     }
