@@ -3,6 +3,7 @@ package org.rapportkb.cli;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,9 @@ public final class Main implements Runnable {
   private static final String LAUNCHER_PID = "rapportkb.launcher.pid";
 
   public static void main(String[] args) {
+    // One log format: java.util.logging records go through SLF4J, like Javalin's and Jetty's.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     endWithLauncher();
     System.exit(run(args));
   }
