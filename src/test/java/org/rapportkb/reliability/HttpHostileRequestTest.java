@@ -41,7 +41,7 @@ class HttpHostileRequestTest {
   @Test
   void aBurstOfHostileQueriesGetsClearAnswersAndLeavesTheServerAnswering() throws Exception {
     List<String> targets = new ArrayList<>();
-    for (String query : HostileQueryTest.hostileQueries().toList()) {
+    for (String query : HostileQueryIT.hostileQueries().toList()) {
       String q = WebFixture.encode(query);
       targets.add("/api/search?q=" + q);
       targets.add("/api/search?q=" + q + "&page=2&size=50");

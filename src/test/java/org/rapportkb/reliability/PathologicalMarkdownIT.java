@@ -36,7 +36,7 @@ import org.rapportkb.search.SearchRequest;
  * is rejected with a {@code path:line} message; neither a small thread stack nor the file stops the
  * engine.
  */
-class PathologicalMarkdownTest {
+class PathologicalMarkdownIT {
   /** Generous bound for reading one file, far above what a real article takes. */
   private static final long PARSE_BOUND_MILLIS = 20_000;
 

@@ -42,7 +42,7 @@ import org.rapportkb.semantic.SemanticStatus;
  * Faults of the index on disk: a stale lock, a second writer, damaged files and a disk that fails
  * while committing. The articles folder is the source of truth: nothing is lost.
  */
-class IndexFaultTest {
+class IndexFaultIT {
   @TempDir Path dir;
   private Path articles;
   private Path config;
@@ -266,7 +266,7 @@ class IndexFaultTest {
             .filter(p -> p.getFileName().toString().startsWith("segments_"))
             .max(Comparator.comparing(Path::toString))
             .orElseThrow();
-    Path largest = files.stream().max(Comparator.comparingLong(IndexFaultTest::size)).orElseThrow();
+    Path largest = files.stream().max(Comparator.comparingLong(IndexFaultIT::size)).orElseThrow();
     switch (damage) {
       case TRUNCATE_SEGMENTS_FILE -> truncate(segments);
       case TRUNCATE_LARGEST_FILE -> truncate(largest);

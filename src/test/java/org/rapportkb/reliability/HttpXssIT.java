@@ -29,7 +29,7 @@ import org.rapportkb.json.Json;
  * results, suggestions, practice, listings, error pages) and no JSON carries markup that runs,
  * checked in the markup and, where Chromium is installed, in a real browser's live DOM.
  */
-class HttpXssTest {
+class HttpXssIT {
   private static final String SCRIPT_QUERY = "\"><script>alert('pwned')</script>";
 
   private static final List<String> PAGES =

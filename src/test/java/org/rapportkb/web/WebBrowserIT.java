@@ -41,7 +41,7 @@ import org.rapportkb.watch.FolderWatcher;
  * installs it ({@code apt-get install chromium chromium-driver}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebBrowserTest {
+class WebBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private KnowledgeBase kb;

@@ -38,7 +38,7 @@ import org.rapportkb.watch.FolderWatcher;
  * watcher indexes: no request fails, the heap after GC stays flat, and the index ends equal to the
  * folder.
  */
-class SoakTest {
+class SoakIT {
   private static final int CLIENTS = 6;
   private static final long HEAP_GROWTH_BOUND = 96L * 1024 * 1024;
 

@@ -28,7 +28,7 @@ import org.rapportkb.json.Json;
 /**
  * {@code serve} as a user runs it: in its own process, announced on one line, stopped by SIGTERM.
  */
-class ServeCommandTest {
+class ServeCommandIT {
   private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
   private static final int SIGTERM_EXIT = 143;
 

@@ -33,7 +33,7 @@ import org.rapportkb.search.SearchResponse;
  * time the next start opens the index (the killed process's {@code write.lock} is left behind),
  * Lucene's CheckIndex finds it clean, and after a sync every article is searchable.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
   private static final int ARTICLES = 2_000;
   private static final Duration FORK_BOUND = Duration.ofSeconds(90);
 

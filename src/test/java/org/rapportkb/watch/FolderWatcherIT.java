@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.article.ArticleScanner;
 
-class FolderWatcherTest {
+class FolderWatcherIT {
   private static final Duration DEBOUNCE = Duration.ofMillis(150);
   private static final Duration WAIT = Duration.ofSeconds(5);
 

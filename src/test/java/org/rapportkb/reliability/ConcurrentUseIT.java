@@ -40,7 +40,7 @@ import org.rapportkb.watch.FolderWatcher;
  * Searching while the index is rebuilt, and the ways editors and people change the articles folder:
  * after every sync the index holds exactly the articles in the folder.
  */
-class ConcurrentUseTest {
+class ConcurrentUseIT {
   private static final int SEARCHERS = 50;
 
   @TempDir Path dir;

@@ -33,7 +33,7 @@ import org.rapportkb.search.Suggestion;
  * {@link InvalidQueryException} that explains itself, or answered with a bounded normal response;
  * nothing else ever escapes, and the engine answers normally afterwards.
  */
-class HostileQueryTest {
+class HostileQueryIT {
   /** Generous bound for one search, well above the configured 2 s search timeout. */
   private static final long SEARCH_BOUND_MILLIS = 5_000;
 

@@ -18,7 +18,7 @@ import org.rapportkb.index.ProgressListener;
 import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 
-class KnowledgeBaseWatchTest {
+class KnowledgeBaseWatchIT {
   private static final Path PROJECT_ARTICLES = Path.of("articles");
   private static final Path PROJECT_CONFIG = Path.of("index-config");
   private static final List<String> COPIED =

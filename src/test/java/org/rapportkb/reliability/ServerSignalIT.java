@@ -27,7 +27,7 @@ import org.rapportkb.index.ArticleIndex;
  * answer; during a reindex, the process still ends; either way the next start is clean (the index
  * opens, CheckIndex finds nothing wrong, every article is served).
  */
-class ServerSignalTest {
+class ServerSignalIT {
   private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
   private static final Duration START_BOUND = Duration.ofSeconds(90);
   private static final Duration STOP_BOUND = Duration.ofSeconds(30);
