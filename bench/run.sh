@@ -108,8 +108,8 @@ printf 'enabled: false\n' >"$WORDS_CONFIG/semantic.yml"
   echo "server_heap=$HEAP"
 } >>"$RESULTS"
 
-# The process and its descendants: the jar's launcher runs the application in a child JVM (with
-# its class-data sharing archive), so the figures are those of the whole tree.
+# The process and its descendants (on Java 21+ the jar runs in one JVM; on an older java its entry
+# point hands over to a child JVM), so the figures are those of the whole tree.
 tree_pids() {
   local child
   echo "$1"

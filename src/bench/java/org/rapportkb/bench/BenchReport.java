@@ -390,11 +390,8 @@ public final class BenchReport {
     line(
         "editors do) while the server runs; the time until `/api/search` returns it, polled every 2"
             + " ms,");
-    line("and until it is gone after the file is deleted. The jar's launcher runs the server in a");
-    line(
-        "child JVM that maps the class archive of `serve`; the first start after a build records"
-            + " that");
-    line("archive, and is the slowest run.");
+    line("and until it is gone after the file is deleted. The server runs in one JVM, started");
+    line("with `java -jar` (no class-data sharing archive).");
     line("");
     line(
         "| Articles | Load at start | Ready | First search answered | Saved → found (median /"

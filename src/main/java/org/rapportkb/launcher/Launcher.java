@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry point of the runnable jar: runs the application on Java 21+, or hands over to a 21+ JDK.
+ * Entry point of the runnable jar: runs the application in this process on Java 21+; on an older
+ * {@code java} (a plain {@code java -jar} where the default is older) it hands over to a 21+ JDK in
+ * a child process. {@code bin/rapport-kb} finds the JDK first, so it is always one process.
  *
- * <p>NOTE: this class is compiled for Java 17 so that {@code java -jar} works where the default
- * {@code java} is older than the application needs; it must not use newer APIs.
+ * <p>NOTE: this class is compiled for Java 17 so that {@code java -jar} on an older default {@code
+ * java} can say what it needs; it must not use newer APIs.
  */
 public final class Launcher {
   static final int REQUIRED_FEATURE = 21;
@@ -27,9 +29,11 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
-    boolean recentEnough = Runtime.version().feature() >= REQUIRED_FEATURE;
-    Optional<Path> java =
-        recentEnough ? Optional.of(currentJava()) : JdkFinder.findJava(REQUIRED_FEATURE);
+    if (Runtime.version().feature() >= REQUIRED_FEATURE) {
+      runInProcess(args);
+      return;
+    }
+    Optional<Path> java = JdkFinder.findJava(REQUIRED_FEATURE);
     if (java.isEmpty()) {
       System.err.println(
           "rapport-kb needs Java "
@@ -41,13 +45,7 @@ public final class Launcher {
               + "+ or point JAVA_HOME at one.");
       System.exit(1);
     }
-    Optional<ClassArchive> archive =
-        ownJarFile().flatMap(jar -> ClassArchive.of(jar, java.get(), args));
-    if (recentEnough && archive.isEmpty()) {
-      runInProcess(args);
-      return;
-    }
-    System.exit(relaunch(java.get(), args, archive));
+    System.exit(relaunch(java.get(), args));
   }
 
   private static void runInProcess(String[] args) throws Exception {
@@ -62,17 +60,16 @@ public final class Launcher {
   }
 
   /**
-   * Runs the application in a child JVM on {@code java}, with {@code archive}'s class-data sharing
-   * when there is one, and returns its exit status. The child stops when this process is stopped,
-   * and ends by itself if this process is killed (see {@code org.rapportkb.cli.Main}).
+   * Runs the application in a child JVM on {@code java} and returns its exit status. The child
+   * stops when this process is stopped, and ends by itself if this process is killed (see {@code
+   * org.rapportkb.cli.Main}).
    */
-  private static int relaunch(Path java, String[] args, Optional<ClassArchive> archive)
+  private static int relaunch(Path java, String[] args)
       throws IOException, InterruptedException, URISyntaxException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    archive.ifPresent(found -> command.addAll(found.jvmOptions()));
     command.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(ownJar());
@@ -90,17 +87,14 @@ public final class Launcher {
                   Thread.currentThread().interrupt();
                 }
               }
-              archive.ifPresent(found -> found.settle(child.exitValue()));
             });
     Runtime.getRuntime().addShutdownHook(forwardStop);
     int status = child.waitFor();
     try {
       Runtime.getRuntime().removeShutdownHook(forwardStop);
     } catch (IllegalStateException stopping) {
-      // This process is being stopped: the hook has stopped the child and settles the archive.
-      return status;
+      // This process is being stopped: the hook has stopped the child.
     }
-    archive.ifPresent(found -> found.settle(status));
     return status;
   }
 
@@ -110,12 +104,6 @@ public final class Launcher {
         .command()
         .map(Path::of)
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-  }
-
-  /** The jar this class runs from; empty when it runs from a classes folder. */
-  private static Optional<Path> ownJarFile() throws URISyntaxException {
-    Path location = codeSource();
-    return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
   }
 
   /** The class path for the child JVM: this jar (or classes folder) and the current class path. */

@@ -1,0 +1,94 @@
+package org.rapportkb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.Fixture;
+import org.rapportkb.KnowledgeBase;
+
+/**
+ * The README's run command, {@code bin/rapport-kb}, on the packaged jar: it finds a JDK 21+ by
+ * itself whatever the default {@code java} is, and the program runs as that one process.
+ */
+class BinScriptIT {
+  private static final Path SCRIPT = Path.of("bin", "rapport-kb").toAbsolutePath();
+
+  @TempDir Path dir;
+
+  private Process start(KnowledgeBase.Paths paths, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of(SCRIPT.toString()));
+    line.addAll(List.of(command));
+    line.addAll(
+        List.of(
+            "--articles", paths.articles().toString(),
+            "--config", paths.config().toString(),
+            "--index", paths.index().toString()));
+    ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().put("RAPPORT_KB_CACHE", dir.resolve("cache").toString());
+    return builder.start();
+  }
+
+  private static String finish(Process process) throws Exception {
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+    return output;
+  }
+
+  @Test
+  void findsAJdkAndRunsEveryCommandAsOneProcessThatAKillStopsAtOnce() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    Process check = start(paths, "check");
+    String checked = finish(check);
+    assertEquals(0, check.exitValue(), checked);
+    assertTrue(checked.contains("7 articles checked: 0 errors"), checked);
+
+    Process server = start(paths, "serve", "--port", "0", "--no-watch");
+    try {
+      var out =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.contains("http://"));
+      assertTrue(line != null, "the server printed its address");
+      String command = server.info().command().orElse("");
+      assertTrue(command.endsWith("/java"), "the script became the JVM: " + command);
+      assertEquals(0, server.children().count(), "no second JVM");
+    } finally {
+      server.destroyForcibly();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertTrue(Files.list(paths.index()).findAny().isPresent());
+
+    // Killed with -9 while holding the index: the next command is not blocked by its lock.
+    Process index = start(paths, "index");
+    String indexed = finish(index);
+    assertEquals(0, index.exitValue(), indexed);
+    assertTrue(indexed.contains("0 invalid"), indexed);
+    try (var jar = Files.list(Path.of("target"))) {
+      assertTrue(
+          jar.noneMatch(f -> f.getFileName().toString().endsWith(".jsa") && isNew(f)),
+          "nothing is written beside the jar");
+    }
+  }
+
+  private static boolean isNew(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis() > System.currentTimeMillis() - 120_000;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}
