@@ -37,12 +37,19 @@ class RegressionSetTest {
     return cases;
   }
 
+  /** The bundled articles and config, indexed into {@code dir}. */
+  static KnowledgeBase openBundled(Path dir) throws Exception {
+    KnowledgeBase kb =
+        KnowledgeBase.open(
+            new KnowledgeBase.Paths(
+                Path.of("articles"), Path.of("index-config"), dir.resolve("index")));
+    kb.sync(false, ProgressListener.NONE);
+    return kb;
+  }
+
   @Test
   void realWordsAreNotCorrectedIntoOtherWords(@TempDir Path dir) throws Exception {
-    KnowledgeBase.Paths paths =
-        new KnowledgeBase.Paths(Path.of("articles"), Path.of("index-config"), dir.resolve("index"));
-    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
-      kb.sync(false, ProgressListener.NONE);
+    try (KnowledgeBase kb = openBundled(dir)) {
       assertEquals(null, kb.search().search(SearchRequest.of("sibling")).suggestion());
       assertEquals("empathy", kb.search().search(SearchRequest.of("emphathy")).suggestion());
       assertEquals(
@@ -53,10 +60,7 @@ class RegressionSetTest {
 
   @Test
   void acronymsInCapitalsAndEncouragersAsTheySound(@TempDir Path dir) throws Exception {
-    KnowledgeBase.Paths paths =
-        new KnowledgeBase.Paths(Path.of("articles"), Path.of("index-config"), dir.resolve("index"));
-    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
-      kb.sync(false, ProgressListener.NONE);
+    try (KnowledgeBase kb = openBundled(dir)) {
       assertEquals("feedback-informed-care", first(kb, "FIT"));
       assertTrue(
           kb.search().search(SearchRequest.of("the homework doesn't fit her week")).hits().stream()
@@ -80,10 +84,7 @@ class RegressionSetTest {
     int first = 0;
     int topThree = 0;
     List<String> misses = new ArrayList<>();
-    KnowledgeBase.Paths paths =
-        new KnowledgeBase.Paths(Path.of("articles"), Path.of("index-config"), dir.resolve("index"));
-    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
-      kb.sync(false, ProgressListener.NONE);
+    try (KnowledgeBase kb = openBundled(dir)) {
       for (Case c : cases) {
         List<String> slugs =
             kb.search().search(SearchRequest.of(c.query())).hits().stream()
