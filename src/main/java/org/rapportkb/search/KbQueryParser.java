@@ -39,6 +39,13 @@ final class KbQueryParser extends QueryParser {
   private static final String COMBINED_FIELD = "_combined";
 
   private static final float TIE_BREAKER = 0.5f;
+
+  /**
+   * Unknown words matched fuzzily in one query, at most: each expands over every field, and a query
+   * of many made-up words would otherwise cost a second or more.
+   */
+  static final int MAX_FUZZY_WORDS = 4;
+
   private static final float PHRASE_BONUS = 2f;
   private static final float EXACT_NAME_BONUS = 4f;
   private static final int NEARBY_SLOP = 3;
@@ -60,6 +67,7 @@ final class KbQueryParser extends QueryParser {
 
   private final Map<String, Float> boosts;
   private final SpellingCorrector spelling;
+  private int fuzzyWords;
 
   /** The clauses this parser added for ranking only: phrase, proximity and exact-name bonuses. */
   private final Set<Query> bonuses = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -151,8 +159,9 @@ final class KbQueryParser extends QueryParser {
     }
     if (!quoted) {
       for (String word : text.split("[^\\p{L}\\p{N}']+")) {
-        if (word.length() >= 4 && !spelling.isKnown(word)) {
+        if (fuzzyWords < MAX_FUZZY_WORDS && word.length() >= 4 && !spelling.isKnown(word)) {
           query.add(fuzzy(word.toLowerCase(Locale.ROOT)), BooleanClause.Occur.SHOULD);
+          fuzzyWords++;
         }
       }
     }
