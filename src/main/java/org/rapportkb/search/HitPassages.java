@@ -40,16 +40,29 @@ final class HitPassages {
 
   List<SearchHit> hits(List<HybridRanking.Ranked> page, Query matching, boolean explain)
       throws IOException {
-    ScoreDoc[] docs = new ScoreDoc[page.size()];
-    for (int i = 0; i < docs.length; i++) {
-      docs[i] = new ScoreDoc(page.get(i).doc(), page.get(i).fused());
+    // Only hits that may show their words are highlighted: the body highlighter is the costly part,
+    // and a hit brought mostly by meaning shows its passage instead.
+    List<ScoreDoc> byWords = new ArrayList<>();
+    for (HybridRanking.Ranked ranked : page) {
+      if (!meaningWeighsMore(ranked)) {
+        byWords.add(new ScoreDoc(ranked.doc(), ranked.fused()));
+      }
     }
-    Snippets.Snippet[] lexical = snippets.highlight(matching, docs);
-    List<SearchHit> hits = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(page.get(i), lexical[i], matching, explain));
+    Snippets.Snippet[] lexical = snippets.highlight(matching, byWords.toArray(new ScoreDoc[0]));
+    List<SearchHit> hits = new ArrayList<>(page.size());
+    int next = 0;
+    for (HybridRanking.Ranked ranked : page) {
+      Snippets.Snippet words = meaningWeighsMore(ranked) ? null : lexical[next++];
+      hits.add(hit(ranked, words, matching, explain));
     }
     return hits;
+  }
+
+  /** Whether meaning outweighs words in {@code ranked}'s score (never without a meaning match). */
+  private boolean meaningWeighsMore(HybridRanking.Ranked ranked) {
+    return ranked.semantic() != null
+        && weights.semanticWeight() * ranked.semanticShare()
+            > weights.lexicalWeight() * ranked.lexicalShare();
   }
 
   private SearchHit hit(
@@ -57,19 +70,14 @@ final class HitPassages {
       throws IOException {
     Listing listing = Listing.read(reader, ranked.doc());
     SearchHit.ScoreParts parts = explain ? parts(ranked) : null;
-    Heading wordsHeading =
+    Heading section =
         words != null && words.inBody()
             ? ArticleSections.headingAt(IndexFields.sections(reader, ranked.doc()), words.offset())
             : null;
-    if (wordsHeading != null && ArticleSections.isReferenceList(wordsHeading.text())) {
-      // A reference list shows no reader why the article came: the passage or summary does.
-      words = null;
-    }
+    // A reference list shows no reader why the article came: the passage or the summary does.
+    boolean inReferences = section != null && ArticleSections.isReferenceList(section.text());
     DenseRetriever.ArticleMatch meaning = ranked.semantic();
-    boolean meaningWeighsMore =
-        weights.semanticWeight() * ranked.semanticShare()
-            > weights.lexicalWeight() * ranked.lexicalShare();
-    if (meaning != null && (words == null || meaningWeighsMore)) {
+    if (meaning != null && (words == null || inReferences || meaningWeighsMore(ranked))) {
       Passage passage = PassageDocs.read(reader, meaning.best().docId());
       String url =
           passage.anchor().isEmpty() ? listing.url() : listing.url() + "#" + passage.anchor();
@@ -80,15 +88,15 @@ final class HitPassages {
           new SearchHit.PassageRef(passage.heading(), url),
           parts);
     }
-    if (words != null && words.inBody()) {
+    if (words != null && words.inBody() && !inReferences) {
       SearchHit.PassageRef ref =
-          wordsHeading == null
+          section == null
               ? new SearchHit.PassageRef(listing.title(), listing.url())
-              : new SearchHit.PassageRef(
-                  wordsHeading.text(), listing.url() + "#" + wordsHeading.id());
+              : new SearchHit.PassageRef(section.text(), listing.url() + "#" + section.id());
       return hit(listing, ranked.fused(), words.html(), ref, parts);
     }
-    return summaryHit(listing, ranked.fused(), words == null ? null : words.html(), parts);
+    String summary = words == null || inReferences ? null : words.html();
+    return summaryHit(listing, ranked.fused(), summary, parts);
   }
 
   private static SearchHit.ScoreParts parts(HybridRanking.Ranked ranked) {
@@ -109,10 +117,6 @@ final class HitPassages {
         highlighted != null ? highlighted : Snippets.escape(listing.summary()),
         new SearchHit.PassageRef(listing.title(), listing.url()),
         parts);
-  }
-
-  static SearchHit summaryHit(Listing listing, float score, SearchHit.ScoreParts parts) {
-    return summaryHit(listing, score, null, parts);
   }
 
   private static SearchHit hit(

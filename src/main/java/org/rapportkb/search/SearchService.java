@@ -268,7 +268,7 @@ public final class SearchService implements AutoCloseable {
     List<SearchHit> hits = new ArrayList<>(page.size());
     for (HybridRanking.Ranked hit : page) {
       Listing listing = Listing.read(searcher.getIndexReader(), hit.doc());
-      hits.add(HitPassages.summaryHit(listing, 0f, null));
+      hits.add(HitPassages.summaryHit(listing, 0f, null, null));
     }
     return hits;
   }
