@@ -12,6 +12,8 @@ import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.Level;
 import org.rapportkb.bench.SourceCorpus.Section;
 import org.rapportkb.bench.SourceCorpus.Source;
+import org.rapportkb.practice.PracticeItem;
+import org.rapportkb.practice.SkillPractice;
 
 /**
  * Writes one generated article as Markdown: front matter per the contract and all seven sections,
@@ -23,7 +25,6 @@ final class ArticleWriter {
   private static final LocalDate FIRST_UPDATE = LocalDate.of(2023, 1, 1);
   private static final double FROM_OWN_SOURCE = 0.5;
   private static final String WHY_IT_WORKS = "Why it works:";
-  private static final String GOOD_RESPONSE = "A good response";
 
   private final List<Source> sources;
   private final Map<String, List<String>> allSentences = new java.util.HashMap<>();
@@ -101,7 +102,7 @@ final class ArticleWriter {
     heading(out, "Common pitfalls");
     list(out, random, own, "Common pitfalls", 3 + random.nextInt(3), false);
     heading(out, "Practice");
-    practice(out, random, own);
+    practice(out, own);
     heading(out, "Sources");
     list(out, random, own, "Sources", 2 + random.nextInt(3), false);
     return out.toString().strip() + "\n";
@@ -217,13 +218,30 @@ final class ArticleWriter {
         .ifPresent(p -> out.append(p).append("\n\n"));
   }
 
-  private void practice(StringBuilder out, SplittableRandom random, Source own) {
-    list(out, random, own, "Practice", 2 + random.nextInt(2), true);
-    Source closing = random.nextDouble() < FROM_OWN_SOURCE ? own : pick(random, sources);
-    section(closing, "Practice").paragraphs().stream()
-        .filter(p -> p.startsWith(GOOD_RESPONSE))
-        .findFirst()
-        .ifPresent(p -> out.append(p).append("\n\n"));
+  /** The practice section of {@code own}, written back in the form articles use. */
+  private static void practice(StringBuilder out, Source own) {
+    SkillPractice skill = own.article().practice();
+    if (!skill.instructions().isEmpty()) {
+      out.append(skill.instructions()).append("\n\n");
+    }
+    out.append("Criteria:\n\n");
+    skill.criteria().forEach(criterion -> out.append("- ").append(criterion).append('\n'));
+    out.append('\n');
+    int n = 0;
+    for (PracticeItem item : skill.items()) {
+      out.append(++n).append(". **").append(item.difficulty().label()).append(".** \"");
+      out.append(item.client()).append("\"\n");
+      if (!item.scene().isEmpty()) {
+        out.append("   - Scene: ").append(item.scene()).append('\n');
+      }
+      for (String response : item.responses()) {
+        out.append("   - Response: \"").append(response).append("\"\n");
+      }
+      if (!item.why().isEmpty()) {
+        out.append("   - Why: ").append(item.why()).append('\n');
+      }
+      out.append('\n');
+    }
   }
 
   private <T> T pick(SplittableRandom random, List<T> mine, List<T> any) {

@@ -238,7 +238,23 @@ public final class ServerProbe {
 
     ## Practice
 
-    1. "Is it there yet?"
+    Criteria:
+
+    - Reflects the wish
+    - Is short
+    - Gives no advice
+
+    1. **Beginner.** "Is it there yet?"
+       - Response: "You want to see it right away."
+       - Response: "Waiting is the hard part."
+
+    2. **Intermediate.** "I saved it twice. Maybe it's broken."
+       - Response: "You've done your part and it still isn't showing."
+       - Response: "You're starting to doubt it works."
+
+    3. **Advanced.** "Nothing I write ever shows up."
+       - Response: "It feels like your work disappears."
+       - Response: "You're tired of writing into a void."
 
     ## Sources
 

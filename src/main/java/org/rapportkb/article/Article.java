@@ -7,5 +7,12 @@ package org.rapportkb.article;
  * @param path the file's path relative to the articles folder, with forward slashes
  * @param hash a digest of the file's bytes, to notice changes
  * @param body the rendered body
+ * @param practice the criteria and practice items of its {@code ## Practice} section
  */
-public record Article(String slug, String path, String hash, FrontMatter meta, RenderedBody body) {}
+public record Article(
+    String slug,
+    String path,
+    String hash,
+    FrontMatter meta,
+    RenderedBody body,
+    org.rapportkb.practice.SkillPractice practice) {}

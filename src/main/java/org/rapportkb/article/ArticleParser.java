@@ -14,6 +14,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.rapportkb.check.Problem;
 import org.rapportkb.check.YamlMap;
+import org.rapportkb.practice.SkillPractice;
 
 /**
  * Reads one article file: splits and validates the front matter, checks the body's sections and
@@ -107,12 +108,21 @@ public final class ArticleParser {
     Optional<FrontMatter> meta = readFrontMatter(fields.get(), file.slug(), knownSlugs, problems);
     int bodyLine = close + 2;
     String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
-    Optional<RenderedBody> rendered = renderBody(path, body, bodyLine, problems);
+    Node document;
+    try {
+      document = renderer.parse(body);
+    } catch (StackOverflowError e) {
+      problems.add(Problem.error(path, bodyLine, "the Markdown is nested too deeply to render"));
+      return new Result(Optional.empty(), problems);
+    }
+    Optional<RenderedBody> rendered = renderBody(path, document, bodyLine, problems);
+    SkillPractice practice = PracticeReader.read(path, file.slug(), document, bodyLine, problems);
     if (meta.isEmpty() || rendered.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       return new Result(Optional.empty(), problems);
     }
     return new Result(
-        Optional.of(new Article(file.slug(), path, hash(bytes), meta.get(), rendered.get())),
+        Optional.of(
+            new Article(file.slug(), path, hash(bytes), meta.get(), rendered.get(), practice)),
         problems);
   }
 
@@ -282,11 +292,9 @@ public final class ArticleParser {
   }
 
   private Optional<RenderedBody> renderBody(
-      String path, String body, int bodyLine, List<Problem> problems) {
-    Node document;
+      String path, Node document, int bodyLine, List<Problem> problems) {
     RenderedBody rendered;
     try {
-      document = renderer.parse(body);
       rendered = renderer.render(document);
     } catch (StackOverflowError e) {
       problems.add(Problem.error(path, bodyLine, "the Markdown is nested too deeply to render"));

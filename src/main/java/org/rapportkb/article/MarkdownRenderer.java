@@ -3,6 +3,7 @@ package org.rapportkb.article;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -16,13 +17,15 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 /**
- * Turns an article body into sanitized HTML, plain text, an outline and dialogue lines.
+ * Turns an article body into sanitized HTML, plain text, an outline and the client lines of its
+ * example dialogues.
  *
  * <p>The commonmark parser and renderer are built once and shared; raw HTML in Markdown is escaped,
  * link URLs are sanitized, and the HTML then goes through an OWASP sanitizer policy as well, since
@@ -42,8 +45,16 @@ public final class MarkdownRenderer {
 
   private final Parser parser =
       Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+  private static final Pattern PARAGRAPH_CLASS =
+      Pattern.compile("turn turn-(client|counselor|misstep|other)|why-it-works");
+
   private final HtmlRenderer renderer =
-      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .attributeProviderFactory(context -> new DialogueClasses())
+          .build();
   private final PolicyFactory policy =
       Sanitizers.FORMATTING
           .and(Sanitizers.BLOCKS)
@@ -51,10 +62,13 @@ public final class MarkdownRenderer {
           .and(Sanitizers.TABLES)
           .and(
               new HtmlPolicyBuilder()
-                  .allowElements("pre", "code", "hr", "h2", "h3", "h4", "h5", "h6")
+                  .allowElements("p", "pre", "code", "hr", "h2", "h3", "h4", "h5", "h6")
                   .allowAttributes("id")
                   .matching(HEADING_ID)
                   .onElements("h1", "h2", "h3", "h4", "h5", "h6")
+                  .allowAttributes("class")
+                  .matching(PARAGRAPH_CLASS)
+                  .onElements("p")
                   .allowAttributes("align")
                   .onElements("th", "td")
                   .requireRelsOnLinks("noopener", "noreferrer")
@@ -71,11 +85,49 @@ public final class MarkdownRenderer {
     BodyWalker walker = new BodyWalker();
     document.accept(walker);
     return new RenderedBody(
-        html,
-        walker.text.toString().strip(),
-        walker.headings,
-        walker.clientLines,
-        walker.exchanges);
+        html, walker.text.toString().strip(), walker.headings, walker.clientLines);
+  }
+
+  /** Who speaks a dialogue line ({@code **Client:** ...}), or empty for other paragraphs. */
+  static Speaker speaker(Paragraph paragraph) {
+    if (!(paragraph.getFirstChild() instanceof StrongEmphasis label)) {
+      return Speaker.NONE;
+    }
+    String who = textOf(label).strip().toLowerCase(Locale.ROOT).replace(":", "").strip();
+    return switch (who) {
+      case "client" -> Speaker.CLIENT;
+      case "counselor", "counsellor" -> Speaker.COUNSELOR;
+      case "counselor (misstep)", "counsellor (misstep)" -> Speaker.MISSTEP;
+      default -> Speaker.NONE;
+    };
+  }
+
+  /** The speakers of an example dialogue; a misstep is a counselor line shown as a mistake. */
+  enum Speaker {
+    NONE,
+    CLIENT,
+    COUNSELOR,
+    MISSTEP
+  }
+
+  /** Marks dialogue lines and the "Why it works" note with classes the stylesheet styles. */
+  private static final class DialogueClasses implements AttributeProvider {
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      if (!(node instanceof Paragraph paragraph)) {
+        return;
+      }
+      switch (speaker(paragraph)) {
+        case CLIENT -> attributes.put("class", "turn turn-client");
+        case COUNSELOR -> attributes.put("class", "turn turn-counselor");
+        case MISSTEP -> attributes.put("class", "turn turn-misstep");
+        case NONE -> {
+          if (textOf(paragraph).startsWith("Why it works")) {
+            attributes.put("class", "why-it-works");
+          }
+        }
+      }
+    }
   }
 
   /** The plain text of a node and its descendants, Markdown syntax left out. */
@@ -90,9 +142,7 @@ public final class MarkdownRenderer {
     private final StringBuilder text = new StringBuilder();
     private final List<org.rapportkb.article.Heading> headings = new ArrayList<>();
     private final List<String> clientLines = new ArrayList<>();
-    private final List<Exchange> exchanges = new ArrayList<>();
     private final IdGenerator ids = IdGenerator.builder().build();
-    private String pendingClient;
 
     @Override
     public void visit(Heading heading) {
@@ -108,31 +158,12 @@ public final class MarkdownRenderer {
     public void visit(Paragraph paragraph) {
       String paragraphText = textOf(paragraph);
       text.append(paragraphText).append(BLOCK_END);
-      if (paragraph.getFirstChild() instanceof StrongEmphasis speaker) {
-        String who = textOf(speaker).strip().toLowerCase(Locale.ROOT);
-        String line =
-            paragraphText
-                .substring(Math.min(paragraphText.length(), textOf(speaker).length()))
-                .strip();
-        if (line.startsWith(":")) {
-          line = line.substring(1).strip();
+      if (speaker(paragraph) == Speaker.CLIENT) {
+        String line = paragraphText.substring(textOf(paragraph.getFirstChild()).length()).strip();
+        line = line.startsWith(":") ? line.substring(1).strip() : line;
+        if (!line.isEmpty()) {
+          clientLines.add(line);
         }
-        recordLine(who.replace(":", "").strip(), line);
-      }
-    }
-
-    private void recordLine(String who, String line) {
-      if (line.isEmpty()) {
-        return;
-      }
-      if (who.equals("client")) {
-        clientLines.add(line);
-        pendingClient = line;
-      } else if (who.equals("counselor") || who.equals("counsellor")) {
-        if (pendingClient != null) {
-          exchanges.add(new Exchange(pendingClient, line));
-        }
-        pendingClient = null;
       }
     }
   }

@@ -9,18 +9,12 @@ import java.util.List;
  * @param text plain text with no Markdown syntax, for indexing and snippets
  * @param headings the outline of level 2 and 3 headings
  * @param clientLines what clients say in the example dialogues
- * @param exchanges client lines paired with the counselor reply after them
  */
 public record RenderedBody(
-    String html,
-    String text,
-    List<Heading> headings,
-    List<String> clientLines,
-    List<Exchange> exchanges) {
+    String html, String text, List<Heading> headings, List<String> clientLines) {
 
   public RenderedBody {
     headings = List.copyOf(headings);
     clientLines = List.copyOf(clientLines);
-    exchanges = List.copyOf(exchanges);
   }
 }

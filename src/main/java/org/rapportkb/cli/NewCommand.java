@@ -124,7 +124,27 @@ final class NewCommand implements Callable<Integer> {
 
         ## Practice
 
-        1. "A client statement to respond to."
+        Say what the trainee should do with each statement.
+
+        Criteria:
+
+        - Something an observer could see in a good response
+        - A second one
+        - A third one
+
+        1. **Beginner.** "A short client statement with a clear feeling or request."
+           - Scene: Who is speaking, where and when.
+           - Response: "One model response."
+           - Response: "A second one that takes another approach."
+           - Why: What the responses do.
+
+        2. **Intermediate.** "A longer, mixed or guarded statement."
+           - Response: "One model response."
+           - Response: "A second one that takes another approach."
+
+        3. **Advanced.** "A statement that challenges the counselor."
+           - Response: "One model response."
+           - Response: "A second one that takes another approach."
 
         ## Sources
 

@@ -29,7 +29,7 @@ public final class ConfigLoader {
   public static final String LIMITS_FILE = "limits.yml";
 
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> BOOSTED_FIELDS =

@@ -1,7 +1,6 @@
 package org.rapportkb.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -22,6 +21,8 @@ import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.FrontMatter;
 import org.rapportkb.config.KbConfig;
+import org.rapportkb.json.Json;
+import org.rapportkb.practice.PracticeItem;
 
 /** Maps an {@link Article} to the Lucene document that holds it. */
 final class DocumentFactory {
@@ -46,8 +47,6 @@ final class DocumentFactory {
     WORDS.setOmitNorms(true);
     WORDS.freeze();
   }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static FieldType withOffsets(FieldType base) {
     FieldType type = new FieldType(base);
@@ -106,6 +105,9 @@ final class DocumentFactory {
     for (String line : article.body().clientLines()) {
       doc.add(new TextField(IndexFields.CLIENT, line, Field.Store.NO));
     }
+    for (PracticeItem item : article.practice().items()) {
+      doc.add(new TextField(IndexFields.CLIENT, item.client(), Field.Store.NO));
+    }
     StringBuilder spell = new StringBuilder(meta.title()).append('\n').append(meta.summary());
     StringBuilder complete = new StringBuilder(meta.title());
     for (String alias : meta.aliases()) {
@@ -156,11 +158,11 @@ final class DocumentFactory {
     }
     doc.add(new StoredField(IndexFields.HTML, article.body().html()));
     doc.add(new StoredField(IndexFields.HEADINGS, json(article.body().headings())));
-    doc.add(new StoredField(IndexFields.EXCHANGES, json(article.body().exchanges())));
+    doc.add(new StoredField(IndexFields.PRACTICE, json(article.practice())));
     return facets.build(doc);
   }
 
   private static String json(Object value) throws JsonProcessingException {
-    return JSON.writeValueAsString(value);
+    return Json.MAPPER.writeValueAsString(value);
   }
 }

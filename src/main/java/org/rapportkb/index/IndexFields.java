@@ -80,7 +80,10 @@ public final class IndexFields {
   public static final String UPDATED = "updated";
   public static final String HTML = "html";
   public static final String HEADINGS = "headings";
-  public static final String EXCHANGES = "exchanges";
+
+  /** The article's practice criteria and items, as JSON. */
+  public static final String PRACTICE = "practice";
+
   public static final String STORED_ORDER = "stored_order";
 
   /**

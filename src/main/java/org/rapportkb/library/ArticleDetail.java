@@ -2,8 +2,8 @@ package org.rapportkb.library;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
-import org.rapportkb.article.Exchange;
 import org.rapportkb.article.Heading;
+import org.rapportkb.practice.SkillPractice;
 
 /**
  * A whole article for reading: the listed fields plus the sanitized HTML, its outline and the
@@ -23,7 +23,7 @@ public record ArticleDetail(
     String html,
     List<ArticleSummary> related,
     List<Heading> headings,
-    @JsonIgnore List<Exchange> exchanges,
+    @JsonIgnore SkillPractice practice,
     @JsonIgnore String path) {
 
   public ArticleSummary summaryView() {

@@ -1,7 +1,6 @@
 package org.rapportkb.library;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +25,17 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.rapportkb.article.Exchange;
 import org.rapportkb.article.Heading;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.index.Listing;
+import org.rapportkb.json.Json;
+import org.rapportkb.practice.Difficulty;
+import org.rapportkb.practice.PracticeItem;
+import org.rapportkb.practice.SkillPractice;
 
 /**
  * Reads articles back out of the index: one by slug, lists in curriculum order, related articles
- * and the dialogue exchanges the practice page quizzes on.
+ * and the practice items of each skill.
  */
 public final class ArticleLibrary {
   private static final Sort CURRICULUM = IndexFields.curriculumSort();
@@ -43,7 +45,6 @@ public final class ArticleLibrary {
           new SortField(IndexFields.UPDATED_DAY, SortField.Type.LONG, true),
           new SortField(IndexFields.TITLE_SORT, SortField.Type.STRING));
   private static final int MAX_RELATED = 5;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ReferenceManager<IndexSearcher> searchers;
   private final Analyzer analyzer;
@@ -83,8 +84,12 @@ public final class ArticleLibrary {
     return summaries(filtered(null, null, null), limit, RECENT);
   }
 
-  /** Every client line with its counselor reply, from published articles matching the filters. */
-  public List<PracticeItem> practice(String category, String level) throws IOException {
+  /**
+   * The practice items of published articles matching the filters, in curriculum order; a null
+   * filter means any.
+   */
+  public List<PracticeCard> practice(
+      String slug, String category, String level, Difficulty difficulty) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       Set<String> fields =
@@ -93,23 +98,29 @@ public final class ArticleLibrary {
               IndexFields.TITLE,
               IndexFields.CATEGORY,
               IndexFields.LEVEL,
-              IndexFields.EXCHANGES);
-      List<PracticeItem> items = new ArrayList<>();
+              IndexFields.PRACTICE);
+      BooleanQuery.Builder query = new BooleanQuery.Builder();
+      query.add(filtered(category, null, level), BooleanClause.Occur.MUST);
+      addFilter(query, IndexFields.SLUG, slug);
+      List<PracticeCard> cards = new ArrayList<>();
       var stored = searcher.storedFields();
-      for (ScoreDoc hit : all(searcher, filtered(category, null, level), CURRICULUM)) {
+      for (ScoreDoc hit : all(searcher, query.build(), CURRICULUM)) {
         Document doc = stored.document(hit.doc, fields);
-        for (Exchange exchange : exchanges(doc)) {
-          items.add(
-              new PracticeItem(
-                  exchange.client(),
-                  exchange.counselor(),
-                  doc.get(IndexFields.SLUG),
-                  doc.get(IndexFields.TITLE),
-                  doc.get(IndexFields.CATEGORY),
-                  doc.get(IndexFields.LEVEL)));
+        SkillPractice practice = practice(doc);
+        for (PracticeItem item : practice.items()) {
+          if (difficulty == null || item.difficulty() == difficulty) {
+            cards.add(
+                PracticeCard.of(
+                    item,
+                    doc.get(IndexFields.SLUG),
+                    doc.get(IndexFields.TITLE),
+                    doc.get(IndexFields.CATEGORY),
+                    doc.get(IndexFields.LEVEL),
+                    practice));
+          }
         }
       }
-      return items;
+      return cards;
     } finally {
       searchers.release(searcher);
     }
@@ -230,13 +241,13 @@ public final class ArticleLibrary {
         order == null ? null : order.numericValue().intValue(),
         doc.get(IndexFields.HTML),
         related,
-        JSON.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {}),
-        exchanges(doc),
+        Json.MAPPER.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {}),
+        practice(doc),
         doc.get(IndexFields.PATH));
   }
 
-  private static List<Exchange> exchanges(Document doc) throws IOException {
-    String json = doc.get(IndexFields.EXCHANGES);
-    return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<Exchange>>() {});
+  private static SkillPractice practice(Document doc) throws IOException {
+    String json = doc.get(IndexFields.PRACTICE);
+    return json == null ? SkillPractice.NONE : Json.MAPPER.readValue(json, SkillPractice.class);
   }
 }

@@ -16,6 +16,8 @@ import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Heading;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.json.Json;
+import org.rapportkb.practice.PracticeItem;
+import org.rapportkb.practice.SkillPractice;
 
 /**
  * The Lucene documents that hold an article's passages and their vectors, beside the article's own
@@ -85,7 +87,11 @@ public final class PassageDocs {
             IndexFields.TITLE,
             IndexFields.SUMMARY,
             IndexFields.STORED_ALIASES,
-            IndexFields.HEADINGS);
+            IndexFields.HEADINGS,
+            IndexFields.PRACTICE);
+    String practice = doc.get(IndexFields.PRACTICE);
+    List<PracticeItem> items =
+        practice == null ? List.of() : Json.MAPPER.readValue(practice, SkillPractice.class).items();
     List<Heading> headings =
         Json.MAPPER.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {});
     return new PassageSplitter.Source(
@@ -93,7 +99,8 @@ public final class PassageDocs {
         doc.get(IndexFields.SUMMARY),
         List.of(doc.getValues(IndexFields.STORED_ALIASES)),
         IndexFields.bodyText(reader, docId),
-        headings);
+        headings,
+        items);
   }
 
   private static Document stored(IndexReader reader, int docId, String... fields)

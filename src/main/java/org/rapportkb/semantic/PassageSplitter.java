@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.Heading;
+import org.rapportkb.practice.PracticeItem;
 
 /**
  * Splits an article into {@link Passage}s: title with summary and aliases; each section in windows
- * of a few sentences; each client line with the counselor's reply; each practice statement. The
- * list of sources is left out: it says nothing about a situation.
+ * of a few sentences; each client line with the counselor's reply; each practice item's client
+ * statement (with its scene). The list of sources and the practice items' model responses are left
+ * out: the first says nothing about a situation, the second would repeat the article's advice.
  */
 public final class PassageSplitter {
   /** A window is closed once it holds this many words. */
@@ -18,6 +20,8 @@ public final class PassageSplitter {
 
   /** A block longer than this is cut at sentence ends. */
   private static final int LONG_BLOCK_WORDS = 110;
+
+  private static final String PRACTICE = "Practice";
 
   private PassageSplitter() {}
 
@@ -27,7 +31,8 @@ public final class PassageSplitter {
       String summary,
       List<String> aliases,
       String bodyText,
-      List<Heading> headings) {}
+      List<Heading> headings,
+      List<PracticeItem> practice) {}
 
   public static List<Passage> split(Source article) {
     List<Passage> passages = new ArrayList<>();
@@ -43,6 +48,13 @@ public final class PassageSplitter {
       String name = heading == null ? article.title() : heading.text();
       String anchor = heading == null ? "" : heading.id();
       if (ArticleSections.isReferenceList(name)) {
+        continue;
+      }
+      if (!article.practice().isEmpty() && name.equals(PRACTICE)) {
+        for (PracticeItem item : article.practice()) {
+          String scene = item.scene().isEmpty() ? "" : item.scene() + " ";
+          passages.add(new Passage(name, anchor, scene + "\"" + item.client() + "\""));
+        }
         continue;
       }
       splitSection(name, anchor, section.blocks(), passages);

@@ -65,7 +65,7 @@ final class BrowseController {
     Page page = Page.of(category.name(), category.description(), "curriculum");
     List<Link> actions =
         List.of(
-            new Link("Practise with this module's dialogues", "/practice?category=" + slug),
+            new Link("Practise this module's skills", "/practice?module=" + slug),
             new Link("Search within this module", "/search?category=" + slug));
     templates.render(
         ctx,

@@ -61,6 +61,8 @@ public final class WebApp implements AutoCloseable {
               routes.get("/tags/{tag}", browse::tag);
               routes.get("/curriculum", browse::curriculum);
               routes.get("/practice", practice::page);
+              routes.get("/practice/diary", practice::diary);
+              routes.get("/api/practice", practice::api);
               routes.get("/api/search", search::apiSearch);
               routes.get("/api/suggest", search::apiSuggest);
               routes.get("/api/articles", articles::apiList);

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rapportkb.check.Problem;
+import org.rapportkb.practice.Difficulty;
+import org.rapportkb.practice.PracticeItem;
+import org.rapportkb.practice.SkillPractice;
 
 class ArticleParserTest {
   private final ArticleParser parser =
@@ -49,7 +52,27 @@ class ArticleParserTest {
 
       ## Practice
 
-      1. "Why bother?"
+      Respond with a reflection.
+
+      Criteria:
+
+      - Names the feeling
+      - Ends as a statement
+      - Gives no advice
+
+      1. **Beginner.** "Why bother?"
+         - Scene: A teenager at a school counseling office.
+         - Response: "It feels pointless right now."
+         - Response: "You're tired of trying."
+         - Why: Both reflect the discouragement.
+
+      2. **Intermediate.** "I guess it's fine. Whatever."
+         - Response: "Fine, and not really fine."
+         - Response: "You've stopped expecting much."
+
+      3. **Advanced:** "Are you even qualified?"
+         - Response: "You want to know who you're talking to."
+         - Response: "It matters to you that I can help."
 
       ## Sources
 
@@ -80,8 +103,22 @@ class ArticleParserTest {
     assertEquals(List.of("empathy"), article.meta().related());
     RenderedBody body = article.body();
     assertEquals(List.of("Nobody understands me.", "Yes."), body.clientLines());
+    assertTrue(body.html().contains("<p class=\"turn turn-client\"><strong>Client:</strong>"));
+    SkillPractice practice = article.practice();
+    assertEquals("Respond with a reflection.", practice.instructions());
     assertEquals(
-        List.of(new Exchange("Nobody understands me.", "It feels lonely.")), body.exchanges());
+        List.of("Names the feeling", "Ends as a statement", "Gives no advice"),
+        practice.criteria());
+    assertEquals(3, practice.items().size());
+    PracticeItem first = practice.items().get(0);
+    assertEquals(Difficulty.BEGINNER, first.difficulty());
+    assertEquals("Why bother?", first.client());
+    assertEquals("A teenager at a school counseling office.", first.scene());
+    assertEquals(
+        List.of("It feels pointless right now.", "You're tired of trying."), first.responses());
+    assertEquals("Both reflect the discouragement.", first.why());
+    assertEquals(Difficulty.ADVANCED, practice.items().get(2).difficulty());
+    assertEquals("Are you even qualified?", practice.items().get(2).client());
     assertEquals(7, body.headings().size());
     for (Heading heading : body.headings()) {
       assertTrue(body.html().contains("id=\"" + heading.id() + "\""), heading.toString());
@@ -206,5 +243,188 @@ class ArticleParserTest {
     assertFalse(html.contains("data:text"), html);
     assertTrue(html.contains("href=\"https://example.org\""), html);
     assertTrue(html.contains("&lt;script&gt;"), html);
+  }
+
+  private static final String FRONT =
+      """
+      ---
+      title: Sample
+      summary: A sample.
+      category: empathy
+      level: foundation
+      ---
+      """;
+
+  /** The sample body with its practice section replaced by {@code practice}. */
+  private ArticleParser.Result withPractice(String practice) {
+    String body =
+        BODY.substring(0, BODY.indexOf("## Practice"))
+            + practice
+            + "\n"
+            + BODY.substring(BODY.indexOf("## Sources"));
+    return parse(FRONT + body);
+  }
+
+  /** The line of {@code needle} in the article text {@link #withPractice} builds. */
+  private static int lineOf(String practice, String needle) {
+    String text = FRONT + BODY.substring(0, BODY.indexOf("## Practice")) + practice;
+    return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  @Test
+  void aPracticeItemWithoutADifficultyIsAnErrorOnItsLine() {
+    String practice =
+        """
+        ## Practice
+
+        Criteria:
+
+        - One
+        - Two
+        - Three
+
+        1. "Why bother?"
+           - Response: "It feels pointless."
+           - Response: "You're tired."
+        """;
+    ArticleParser.Result result = withPractice(practice);
+    assertTrue(result.article().isEmpty());
+    assertTrue(
+        result.problems().stream()
+            .anyMatch(
+                p ->
+                    p.isError()
+                        && p.line() == lineOf(practice, "1. \"Why")
+                        && p.message().contains("no difficulty")),
+        result.problems().toString());
+  }
+
+  @Test
+  void aPracticeItemNeedsTwoResponsesAndKnownLines() {
+    String practice =
+        """
+        ## Practice
+
+        Criteria:
+
+        - One
+        - Two
+        - Three
+
+        1. **Beginner.** "Why bother?"
+           - Response: "It feels pointless."
+           - Answer: "You're tired."
+        """;
+    ArticleParser.Result result = withPractice(practice);
+    assertTrue(result.article().isEmpty());
+    List<String> errors =
+        result.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+    assertTrue(
+        errors.contains(
+            "empathy/sample.md:"
+                + lineOf(practice, "   - Answer")
+                + ": error: unknown line 'Answer:' in a practice item (use 'Scene:', 'Response:' or"
+                + " 'Why:')"),
+        errors.toString());
+    assertTrue(
+        errors.stream()
+            .anyMatch(
+                e ->
+                    e.startsWith("empathy/sample.md:" + lineOf(practice, "1. **Beginner") + ":")
+                        && e.contains("1 model response;")),
+        errors.toString());
+  }
+
+  @Test
+  void practiceItemsWithoutCriteriaAreAnError() {
+    String practice =
+        """
+        ## Practice
+
+        1. **Beginner.** "Why bother?"
+           - Response: "It feels pointless."
+           - Response: "You're tired."
+        """;
+    ArticleParser.Result result = withPractice(practice);
+    assertTrue(result.article().isEmpty());
+    assertTrue(
+        result.problems().stream()
+            .anyMatch(
+                p ->
+                    p.isError()
+                        && p.line() == lineOf(practice, "## Practice")
+                        && p.message().startsWith("practice items need criteria")),
+        result.problems().toString());
+  }
+
+  @Test
+  void tooFewItemsOrAMissingDifficultyIsAWarning() {
+    String practice =
+        """
+        ## Practice
+
+        Criteria:
+
+        - One
+        - Two
+        - Three
+
+        1. **Beginner.** "Why bother?"
+           - Response: "It feels pointless."
+           - Response: "You're tired."
+        """;
+    ArticleParser.Result result = withPractice(practice);
+    assertTrue(result.article().isPresent(), result.problems().toString());
+    assertEquals(
+        List.of(
+            "empathy/sample.md:"
+                + lineOf(practice, "## Practice")
+                + ": warning: write at least 3 practice items, one at each difficulty (found 1;"
+                + " none is intermediate or advanced)"),
+        result.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
+  void itemIdsFollowTheClientWordsNotTheResponses() {
+    PracticeItem before = parse(FRONT + BODY).article().orElseThrow().practice().items().get(0);
+    PracticeItem edited =
+        parse(FRONT + BODY.replace("You're tired of trying.", "You've had enough."))
+            .article()
+            .orElseThrow()
+            .practice()
+            .items()
+            .get(0);
+    PracticeItem reworded =
+        parse(FRONT + BODY.replace("\"Why bother?\"", "\"Why even bother?\""))
+            .article()
+            .orElseThrow()
+            .practice()
+            .items()
+            .get(0);
+    assertTrue(before.id().matches("sample-[0-9a-f]{8}"), before.id());
+    assertEquals(before.id(), edited.id());
+    assertFalse(before.id().equals(reworded.id()));
+  }
+
+  @Test
+  void aMisstepLineIsMarkedAndIsNoClientLine() {
+    String body =
+        BODY.replace(
+            "**Client:** Yes.",
+            "**Client:** Yes.\n\n**Counselor (misstep):** Have you tried journaling?");
+    Article article = parse(FRONT + body).article().orElseThrow();
+    assertTrue(
+        article
+            .body()
+            .html()
+            .contains(
+                "<p class=\"turn turn-misstep\"><strong>Counselor (misstep):</strong> Have you tried"
+                    + " journaling?</p>"),
+        article.body().html());
+    assertEquals(List.of("Nobody understands me.", "Yes."), article.body().clientLines());
+    assertTrue(
+        article.practice().items().stream()
+            .flatMap(item -> item.responses().stream())
+            .noneMatch(r -> r.contains("journaling")));
   }
 }

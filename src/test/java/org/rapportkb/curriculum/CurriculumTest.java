@@ -1,6 +1,7 @@
 package org.rapportkb.curriculum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -20,12 +21,16 @@ import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleFile;
 import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.check.Problem;
 import org.rapportkb.config.Category;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.Indexer;
+import org.rapportkb.practice.Difficulty;
+import org.rapportkb.practice.PracticeItem;
+import org.rapportkb.practice.SkillPractice;
 
 /** The bundled curriculum: every required article, complete, clean under check, in every module. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -130,7 +135,6 @@ class CurriculumTest {
           "immediacy");
 
   private static final Pattern SECTION = Pattern.compile("(?m)^## (.+)$");
-  private static final Pattern PRACTICE_ITEM = Pattern.compile("(?m)^\\d+\\. \"");
   private static final Pattern SOURCE_ITEM = Pattern.compile("(?m)^- .+\\(\\d{4}\\)");
 
   private final Map<String, Article> articles = new HashMap<>();
@@ -195,20 +199,75 @@ class CurriculumTest {
         sections.add(matcher.group(1).strip());
       }
       assertEquals(ArticleParser.SECTIONS, sections, slug);
-      int words = article.body().text().split("\\s+").length;
+      int words = proseWords(article);
       // The first edition's articles grew with their safety follow-ups and sources.
       int least = SECOND_EDITION.contains(slug) ? 600 : 500;
       int most = SECOND_EDITION.contains(slug) ? 1000 : 1300;
       assertTrue(words >= least && words <= most, slug + " has " + words + " words");
-      assertTrue(article.body().exchanges().size() >= 3, slug + " needs three exchanges");
-      String practice = text.substring(text.indexOf("## Practice"), text.indexOf("## Sources"));
-      assertTrue(PRACTICE_ITEM.matcher(practice).results().count() >= 2, slug + " practice");
+      assertTrue(article.body().clientLines().size() >= 3, slug + " needs three client lines");
       String sources = text.substring(text.indexOf("## Sources"));
       assertTrue(SOURCE_ITEM.matcher(sources).results().count() >= 2, slug + " sources");
       assertTrue(!article.meta().aliases().isEmpty(), slug + " aliases");
       assertTrue(!article.meta().tags().isEmpty(), slug + " tags");
       assertTrue(!article.meta().related().isEmpty(), slug + " related");
       assertTrue(article.meta().order() != null, slug + " order");
+    }
+  }
+
+  /** The words of an article's teaching text: every section but the practice items. */
+  private static int proseWords(Article article) {
+    int words = 0;
+    for (ArticleSections.Section section :
+        ArticleSections.of(article.body().text(), article.body().headings()).sections()) {
+      if (section.heading() != null && section.heading().text().equals("Practice")) {
+        continue;
+      }
+      for (ArticleSections.Block block : section.blocks()) {
+        words += block.text().split("\\s+").length;
+      }
+      words += section.heading() == null ? 0 : section.heading().text().split("\\s+").length;
+    }
+    return words;
+  }
+
+  @Test
+  void everySkillHasGradedPracticeWithCriteriaAndTwoModelResponses() {
+    for (Article article : articles.values()) {
+      SkillPractice practice = article.practice();
+      String slug = article.slug();
+      assertTrue(
+          practice.criteria().size() >= 3 && practice.criteria().size() <= 5,
+          slug + " criteria " + practice.criteria());
+      for (Difficulty difficulty : Difficulty.values()) {
+        assertTrue(practice.count(difficulty) >= 3, slug + " has too few " + difficulty + " items");
+      }
+      for (PracticeItem item : practice.items()) {
+        assertTrue(item.responses().size() >= 2, slug + " " + item.client());
+        assertEquals(
+            item.responses().size(),
+            Set.copyOf(item.responses()).size(),
+            slug + " repeats a model response");
+      }
+    }
+  }
+
+  @Test
+  void aMisstepInAnExampleIsShownAsOneAndNeverOfferedAsAModel() {
+    Article article = articles.get("cultural-humility");
+    String html = article.body().html();
+    Matcher misstep =
+        Pattern.compile(
+                "<p class=\"turn turn-misstep\"><strong>Counselor \\(misstep\\):</strong> ([^<]+)</p>")
+            .matcher(html);
+    assertTrue(misstep.find(), "cultural-humility shows its misstep as one");
+    String line = misstep.group(1).strip();
+    assertTrue(line.contains("boundaries"), line);
+    for (Article any : articles.values()) {
+      for (PracticeItem item : any.practice().items()) {
+        for (String response : item.responses()) {
+          assertFalse(response.contains(line), any.slug() + " offers the misstep as a model");
+        }
+      }
     }
   }
 }

@@ -23,7 +23,8 @@ import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
 import org.rapportkb.json.Json;
 import org.rapportkb.library.ArticleDetail;
-import org.rapportkb.library.PracticeItem;
+import org.rapportkb.library.PracticeCard;
+import org.rapportkb.practice.Difficulty;
 import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.SearchResponse;
@@ -119,6 +120,16 @@ class HostileArticleTest {
       **Counselor:** <img src=x onerror=alert('pwned-counselor')> You feel unheard.
       """;
 
+  /** A practice item whose every line carries markup. */
+  static final String PRACTICE_PAYLOAD =
+      """
+      1. **Beginner.** "<script>alert('pwned-client')</script> I feel unheard &lt;b&gt;"
+         - Scene: <img src=x onerror=alert('pwned-scene')> A clinic.
+         - Response: "<img src=x onerror=alert('pwned-counselor')> You feel unheard."
+         - Response: "<b onmouseover=alert('pwned')>Unheard</b>, and tired of it."
+         - Why: <script>alert('pwned-why')</script>Both reflect.
+      """;
+
   @TempDir static Path dir;
   private static Path articles;
   private static Path config;
@@ -154,7 +165,8 @@ class HostileArticleTest {
               - '%s'
             """
                 .formatted(TITLE, SUMMARY, SVG_ALIAS, QUOTE_ALIAS),
-            TestCorpus.sections(PAYLOADS)),
+            TestCorpus.sections(PAYLOADS)
+                .replace(TestCorpus.FIRST_PRACTICE_ITEM, PRACTICE_PAYLOAD)),
         StandardCharsets.UTF_8);
     Files.writeString(
         hostile.resolve("xss-tag.md"),
@@ -257,20 +269,23 @@ class HostileArticleTest {
   }
 
   @Test
-  void practiceLinesArePlainTextWithoutTheRawHtml() throws IOException {
-    List<PracticeItem> items =
-        kb.library().practice(null, null).stream()
-            .filter(i -> i.slug().equals("xss-everywhere"))
-            .toList();
-    assertEquals(1, items.size(), items.toString());
-    PracticeItem item = items.get(0);
-    assertEquals(TITLE, item.title());
-    // Dialogue lines are the text a reader sees, markup characters included: a valid raw tag is
+  void practiceItemsArePlainTextWithoutTheRawHtml() throws IOException {
+    List<PracticeCard> cards =
+        kb.library().practice("xss-everywhere", null, null, Difficulty.BEGINNER);
+    assertEquals(1, cards.size(), cards.toString());
+    PracticeCard card = cards.get(0);
+    assertEquals(TITLE, card.title());
+    // Practice lines are the text a reader sees, markup characters included: a valid raw tag is
     // dropped, anything else (escaped or malformed markup) stays literal text for the page to
     // escape; they never carry HTML of their own.
-    assertEquals("alert('pwned-client') I feel unheard <b>", item.client());
+    assertEquals("alert('pwned-client') I feel unheard <b>", card.client());
     assertEquals(
-        "<img src=x onerror=alert('pwned-counselor')> You feel unheard.", item.counselor());
+        List.of(
+            "<img src=x onerror=alert('pwned-counselor')> You feel unheard.",
+            "<b onmouseover=alert('pwned')>Unheard, and tired of it."),
+        card.responses());
+    assertEquals("<img src=x onerror=alert('pwned-scene')> A clinic.", card.scene());
+    assertEquals("alert('pwned-why')Both reflect.", card.why());
   }
 
   @Test

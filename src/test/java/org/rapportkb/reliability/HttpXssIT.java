@@ -65,9 +65,7 @@ class HttpXssIT {
   @BeforeAll
   static void start() throws Exception {
     web = WebFixture.start(dir);
-    List<String> slugs =
-        web.kb.library().practice("empathy", null).stream().map(i -> i.slug()).toList();
-    hostilePractice = "/practice?category=empathy&n=" + slugs.indexOf("xss-everywhere");
+    hostilePractice = "/practice?article=xss-everywhere&difficulty=beginner";
   }
 
   private static List<String> pages() {

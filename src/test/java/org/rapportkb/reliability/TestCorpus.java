@@ -160,6 +160,14 @@ final class TestCorpus {
     return "---\n" + frontMatter.strip() + "\n---\n\n" + body;
   }
 
+  /** The first practice item of {@link #sections}, for tests that replace it. */
+  static final String FIRST_PRACTICE_ITEM =
+      """
+      1. **Beginner.** "I had a long day."
+         - Response: "You're worn out."
+         - Response: "It sounds like today took a lot out of you."
+      """;
+
   /** The seven sections CONTRACT.md asks for, each with one plain sentence. */
   static String sections(String extraInExample) {
     return """
@@ -185,7 +193,23 @@ final class TestCorpus {
 
         ## Practice
 
-        1. Try it.
+        Criteria:
+
+        - Reflects the feeling
+        - Is short
+        - Gives no advice
+
+        1. **Beginner.** "I had a long day."
+           - Response: "You're worn out."
+           - Response: "It sounds like today took a lot out of you."
+
+        2. **Intermediate.** "Work is fine, I guess, it's just a lot."
+           - Response: "Fine, and also a lot."
+           - Response: "You're coping, and it's heavy."
+
+        3. **Advanced.** "Why do you even care?"
+           - Response: "You're not sure anyone here really does."
+           - Response: "It's hard to trust that this matters to me."
 
         ## Sources
 

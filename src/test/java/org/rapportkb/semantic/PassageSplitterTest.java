@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.article.RenderedBody;
+import org.rapportkb.practice.Difficulty;
+import org.rapportkb.practice.PracticeItem;
 
 /** How an article is cut into passages. */
 class PassageSplitterTest {
@@ -14,13 +16,30 @@ class PassageSplitterTest {
 
   private static List<Passage> split(String markdown) {
     RenderedBody body = RENDERER.render(RENDERER.parse(markdown));
+    List<PracticeItem> practice =
+        List.of(
+            new PracticeItem(
+                "a",
+                Difficulty.BEGINNER,
+                "",
+                "I just don't want to talk about it.",
+                List.of("You'd rather not go there.", "Not today."),
+                ""),
+            new PracticeItem(
+                "b",
+                Difficulty.ADVANCED,
+                "A teenager, third session.",
+                "Why are you so quiet?",
+                List.of("My quiet puzzles you.", "You'd like me to say more."),
+                "Both take the question seriously."));
     return PassageSplitter.split(
         new PassageSplitter.Source(
             "Using silence",
             "Leave room after a hard question.",
             List.of("therapeutic pause"),
             body.text(),
-            body.headings()));
+            body.headings(),
+            markdown.contains("## Practice") ? practice : List.of()));
   }
 
   @Test
@@ -42,8 +61,19 @@ class PassageSplitterTest {
 
             ## Practice
 
-            1. "I just don't want to talk about it."
-            2. "Why are you so quiet?"
+            Criteria:
+
+            - Waits
+
+            1. **Beginner.** "I just don't want to talk about it."
+               - Response: "You'd rather not go there."
+               - Response: "Not today."
+
+            2. **Advanced.** "Why are you so quiet?"
+               - Scene: A teenager, third session.
+               - Response: "My quiet puzzles you."
+               - Response: "You'd like me to say more."
+               - Why: Both take the question seriously.
 
             ## Sources
 
@@ -62,7 +92,8 @@ class PassageSplitterTest {
             new Passage(
                 "Example", "example", "Client: I don't know. Counselor: (waits) Take your time."),
             new Passage("Practice", "practice", "\"I just don't want to talk about it.\""),
-            new Passage("Practice", "practice", "\"Why are you so quiet?\"")),
+            new Passage(
+                "Practice", "practice", "A teenager, third session. \"Why are you so quiet?\"")),
         passages.subList(1, passages.size()));
   }
 

@@ -309,4 +309,57 @@ class ApiRoutesTest extends IndexedFixture {
           assertEquals("off", body.get("semantic").get("state").asText(), body.toString());
         });
   }
+
+  @Test
+  void practiceListsGradedItemsWithTheirSkillsCriteria() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get("/api/practice?article=empathy"), 200);
+          assertEquals(3, body.get("total").asInt());
+          JsonNode first = body.get("items").get(0);
+          assertTrue(first.get("id").asText().matches("empathy-[0-9a-f]{8}"), first.toString());
+          assertEquals("empathy", first.get("article").asText());
+          assertEquals("Empathy", first.get("title").asText());
+          assertEquals("beginner", first.get("difficulty").asText());
+          assertEquals("Everyone at work hates me.", first.get("client").asText());
+          assertEquals("", first.get("scene").asText());
+          assertEquals(2, first.get("responses").size());
+          assertEquals(3, first.get("criteria").size());
+          assertEquals("Names the feeling the client shows", first.get("criteria").get(0).asText());
+
+          JsonNode again = assertJson(client.get("/api/practice?article=empathy"), 200);
+          assertEquals(first.get("id"), again.get("items").get(0).get("id"), "stable ids");
+
+          JsonNode advanced =
+              assertJson(
+                  client.get("/api/practice?module=reflection&difficulty=advanced&count=1"), 200);
+          assertEquals(2, advanced.get("total").asInt());
+          assertEquals(1, advanced.get("items").size());
+          assertEquals("advanced", advanced.get("items").get(0).get("difficulty").asText());
+          JsonNode foundation = assertJson(client.get("/api/practice?level=foundation"), 200);
+          assertTrue(foundation.get("total").asInt() > 0);
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/practice?difficulty=expert",
+        "/api/practice?module=nope",
+        "/api/practice?article=..%2Fpom",
+        "/api/practice?article=no-such-article",
+        "/api/practice?level=expert",
+        "/api/practice?count=0",
+        "/api/practice?count=abc",
+        "/api/practice?count=100000"
+      })
+  void badPracticeParametersAreBadRequests(String url) {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          JsonNode body = assertJson(client.get(url), 400);
+          assertTrue(body.has("error"), body.toString());
+        });
+  }
 }

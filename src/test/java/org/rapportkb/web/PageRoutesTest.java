@@ -276,7 +276,7 @@ class PageRoutesTest extends IndexedFixture {
           assertTrue(body.contains("Module 2"));
           assertTrue(body.contains("Showing with body, voice and attention"));
           assertInOrder(body, "/articles/active-listening", "/articles/using-silence");
-          assertTrue(body.contains("href=\"/practice?category=attending\""));
+          assertTrue(body.contains("href=\"/practice?module=attending\""));
           assertEquals(2, count(body, "class=\"article-item\""));
 
           String empty = assertPage(client.get("/categories/alliance"), 200);
@@ -325,45 +325,101 @@ class PageRoutesTest extends IndexedFixture {
   }
 
   @Test
-  void practiceShowsAClientLineAndHidesTheAnswerUntilAsked() {
+  void practiceShowsAGradedItemAndHidesTheModelsAndCriteriaUntilAsked() {
     JavalinTest.test(
         new WebApp(kb).javalin(),
         (server, client) -> {
-          String body = assertPage(client.get("/practice?category=empathy&n=0"), 200);
-          assertTrue(body.contains("My sister never calls anymore."), body);
+          String body = assertPage(client.get("/practice?article=empathy"), 200);
           assertInOrder(
               body,
+              "<option value=\"empathy\" selected>Empathy</option>",
+              "class=\"difficulty difficulty-beginner\">Beginner</span>",
               "The client says",
-              "<details class=\"reveal\">",
-              "<summary>Show the counselor's response</summary>",
-              "class=\"counselor-line\"",
-              "href=\"/articles/empathy\">Empathy</a>",
-              "</details>");
-          assertTrue(body.contains("Exchange 1 of 1"));
-          assertTrue(body.contains("<option value=\"empathy\" selected>Empathy</option>"), body);
-          assertTrue(body.contains("href=\"/practice?category=empathy&amp;n=0\">Another one</a>"));
+              "Everyone at work hates me.",
+              "<details class=\"reveal\" id=\"practice-reveal\">",
+              "Show model responses",
+              "Work feels lonely and hostile right now.",
+              "You feel shut out by the people you see every day.",
+              "Names the feeling the client shows",
+              "</details>",
+              "Too easy",
+              "Good challenge",
+              "Too hard");
+          assertTrue(body.contains("<script src=\"/static/practice.js\" defer></script>"));
+          assertTrue(
+              body.contains("3 items in this choice (1 beginner, 1 intermediate, 1 advanced)"));
         });
   }
 
   @Test
-  void practiceNumbersExchangesAndOffersAnother() {
+  void theNextItemFollowsTheRatingWithoutJavaScript() {
     JavalinTest.test(
         new WebApp(kb).javalin(),
         (server, client) -> {
-          String first = assertPage(client.get("/practice?n=0"), 200);
-          assertTrue(first.contains("Nobody ever listens to me at home."), first);
-          Matcher another =
-              Pattern.compile("href=\"/practice\\?n=(\\d+)\">Another one</a>").matcher(first);
-          assertTrue(another.find(), first);
-          assertFalse(another.group(1).equals("0"), "another one is another exchange");
-          String random = assertPage(client.get("/practice"), 200);
-          assertTrue(random.contains("class=\"client-line\""));
+          String first = assertPage(client.get("/practice?article=empathy"), 200);
+          Matcher harder =
+              Pattern.compile("href=\"(/practice\\?[^\"]+)\" data-rating=\"easy\"").matcher(first);
+          assertTrue(harder.find(), first);
+          String next = assertPage(client.get(harder.group(1).replace("&amp;", "&")), 200);
+          assertTrue(next.contains("difficulty-intermediate\">Intermediate"), next);
+          assertTrue(next.contains("My sister never calls anymore. I guess she&#39;s busy."), next);
+          Matcher easier =
+              Pattern.compile("href=\"(/practice\\?[^\"]+)\" data-rating=\"hard\"").matcher(next);
+          assertTrue(easier.find());
+          String back = assertPage(client.get(easier.group(1).replace("&amp;", "&")), 200);
+          assertTrue(back.contains("Everyone at work hates me."), back);
 
-          String none = assertPage(client.get("/practice?category=alliance"), 200);
-          assertTrue(none.contains("No example dialogues match these filters."));
-          assertPage(client.get("/practice?level=expert"), 400);
-          assertPage(client.get("/practice?category=nope"), 400);
-          assertPage(client.get("/practice?n=abc"), 400);
+          String advanced =
+              assertPage(client.get("/practice?module=empathy&difficulty=advanced"), 200);
+          assertTrue(advanced.contains("You&#39;ve never lost a kid."), advanced);
+          String mixed = assertPage(client.get("/practice"), 200);
+          assertTrue(mixed.contains("class=\"client-line\""));
+          String none = assertPage(client.get("/practice?module=alliance"), 200);
+          assertTrue(none.contains("No practice items match this choice."));
+          assertPage(client.get("/practice?difficulty=expert"), 400);
+          assertPage(client.get("/practice?module=nope"), 400);
+          assertPage(client.get("/practice?article=nope"), 400);
+          assertPage(client.get("/practice?article=empathy&item=empathy-00000000"), 404);
+        });
+  }
+
+  @Test
+  void anArticlePageShowsItsMisstepAsOneAndLinksToPractice() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/articles/mandated-clients"), 200);
+          assertTrue(
+              body.contains(
+                  "<p class=\"turn turn-misstep\"><strong>Counselor (misstep):</strong> If you"
+                      + " follow the program"),
+              body);
+          assertTrue(body.contains("<p class=\"turn turn-client\"><strong>Client:</strong>"));
+          assertInOrder(
+              body,
+              "<h2 id=\"practice\">Practice</h2>",
+              "href=\"/practice?article=mandated-clients\">Practice this skill</a>",
+              "1 beginner, 1 intermediate, 1 advanced",
+              "Reflects the client&#39;s view without defending the referral",
+              "Show the statements with model responses",
+              "This is a waste of my time.",
+              "<h2 id=\"sources\">Sources</h2>");
+          String practice = assertPage(client.get("/practice?article=mandated-clients"), 200);
+          assertFalse(practice.contains("If you follow the program"), "no misstep as a model");
+        });
+  }
+
+  @Test
+  void theDiaryPageSaysItNeedsJavaScriptAndKeepsNothingOnTheServer() {
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String body = assertPage(client.get("/practice/diary"), 200);
+          assertTrue(body.contains("<noscript>"));
+          assertTrue(body.contains("needs JavaScript to show"));
+          assertTrue(body.contains("id=\"diary-csv\""));
+          assertTrue(body.contains("id=\"diary-json\""));
+          assertTrue(body.contains("id=\"diary-clear\""));
         });
   }
 }

@@ -23,4 +23,46 @@ public record ArticleView(
     ArticleSummary next,
     int position,
     int moduleSize,
-    Site site) {}
+    Site site) {
+  /** How the rendered body opens the practice section, which the page shows in its own form. */
+  private static final String PRACTICE_HEADING = "<h2 id=\"practice\">";
+
+  /**
+   * Whether the article has practice items, shown as a practice section with a link to practise.
+   */
+  public boolean hasPractice() {
+    return !article.practice().items().isEmpty();
+  }
+
+  /**
+   * The body up to its practice section (all of it when the page does not replace that section).
+   */
+  public String htmlBeforePractice() {
+    int start = practiceStart();
+    return start < 0 ? article.html() : article.html().substring(0, start);
+  }
+
+  /** The body after its practice section, or empty when the page does not replace that section. */
+  public String htmlAfterPractice() {
+    int start = practiceStart();
+    if (start < 0) {
+      return "";
+    }
+    int end = article.html().indexOf("<h2", start + PRACTICE_HEADING.length());
+    return end < 0 ? "" : article.html().substring(end);
+  }
+
+  /** Whether the page shows the practice section from the article's practice items. */
+  public boolean practiceReplaced() {
+    return practiceStart() >= 0;
+  }
+
+  private int practiceStart() {
+    return hasPractice() ? article.html().indexOf(PRACTICE_HEADING) : -1;
+  }
+
+  /** How many practice items have {@code difficulty}. */
+  public long practiceCount(org.rapportkb.practice.Difficulty difficulty) {
+    return article.practice().count(difficulty);
+  }
+}

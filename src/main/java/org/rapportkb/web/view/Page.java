@@ -9,6 +9,7 @@ package org.rapportkb.web.view;
  * @param section the main navigation entry this page belongs to ("home", "curriculum"...)
  * @param headerSearch whether the header shows a search box (pages with their own box do not)
  * @param liveSlug the article whose changes reload this page, or null
+ * @param script a page script under {@code /static/} besides the shared one, or null
  */
 public record Page(
     String title,
@@ -16,24 +17,29 @@ public record Page(
     String query,
     String section,
     boolean headerSearch,
-    String liveSlug) {
+    String liveSlug,
+    String script) {
   public static final String SITE_NAME = "Rapport KB";
 
   /** A page with a header search box and no live reload. */
   public static Page of(String title, String description, String section) {
-    return new Page(title, description, null, section, true, null);
+    return new Page(title, description, null, section, true, null, null);
   }
 
   public Page withQuery(String newQuery) {
-    return new Page(title, description, newQuery, section, headerSearch, liveSlug);
+    return new Page(title, description, newQuery, section, headerSearch, liveSlug, script);
   }
 
   public Page withoutHeaderSearch() {
-    return new Page(title, description, query, section, false, liveSlug);
+    return new Page(title, description, query, section, false, liveSlug, script);
   }
 
   public Page withLiveSlug(String slug) {
-    return new Page(title, description, query, section, headerSearch, slug);
+    return new Page(title, description, query, section, headerSearch, slug, script);
+  }
+
+  public Page withScript(String name) {
+    return new Page(title, description, query, section, headerSearch, liveSlug, name);
   }
 
   /** The text of the {@code <title>} element. */
