@@ -147,7 +147,11 @@
   // ---- approximate hints ----------------------------------------------------------------------
 
   var AUXILIARY = /^(do|does|did|are|is|was|were|am|have|has|had|can|could|will|would|should|shall|may|might|must|ain't|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|couldn't|haven't|hasn't)\b/i;
-  var ADVICE = /\b(you should|you shouldn't|you need to|you have to|you must|you ought to|have you tried|have you thought about|why don't you|why not try|i suggest|i'd suggest|i recommend|i'd recommend|my advice|if i were you|the best thing is to|just try)\b/i;
+  // Advice: a suggestion anywhere, or a sentence that opens by telling the client what to do
+  // ("You should...", "Maybe you need to..."), which a reflection of the client's own "should" does
+  // not ("Part of you feels you should...").
+  var ADVICE_ANYWHERE = /\b(have you tried|have you thought about|why don't you|why not try|i suggest|i'd suggest|i recommend|i'd recommend|my advice|if i were you|the best thing (is|would be) to)\b/i;
+  var ADVICE_OPENING = /(^|[.!?]\s+)((i think|maybe|perhaps|honestly|really),?\s+)?(you (should|shouldn't|need to|have to|must|ought to)|try to|just try)\b/i;
 
   function words(text) {
     var found = text.trim().match(/[^\s]+/g);
@@ -176,7 +180,7 @@
     var wantsOpen = (criteria || []).some(function (c) {
       return /\bopen(-ended)? question/i.test(c);
     });
-    if (asked.some(function (q) { return /^why\b/i.test(q) || /,\s*why\b/i.test(q); })) {
+    if (asked.some(function (q) { return /\bwhy\b/i.test(q); })) {
       out.push({ code: "why-question", text: "A \u201cwhy\u201d question can sound like a demand to justify; \u201cwhat\u201d or \u201chow\u201d usually invites more." });
     }
     if (wantsOpen && asked.length && asked.every(function (q) { return AUXILIARY.test(q); })) {
@@ -185,7 +189,7 @@
     if (asked.length > 1) {
       out.push({ code: "stacked-questions", text: "Several questions at once; ask one and let the client answer." });
     }
-    if (ADVICE.test(text)) {
+    if (ADVICE_ANYWHERE.test(text) || ADVICE_OPENING.test(text)) {
       out.push({ code: "advice", text: "This sounds like advice. Check whether the skill calls for it; most rapport skills do not, at least not yet." });
     }
     var clientWords = words(client || "");

@@ -40,6 +40,11 @@ public final class HeadlessChromium {
 
   /** Starts a headless browser with its profile in {@code profile}; nothing is downloaded. */
   public static ChromeDriver start(Path profile) {
+    return start(profile, true);
+  }
+
+  /** Starts a headless browser that runs page scripts or, as some readers' do, does not. */
+  public static ChromeDriver start(Path profile, boolean javascript) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -54,6 +59,10 @@ public final class HeadlessChromium {
         "--no-first-run",
         "--user-data-dir=" + profile,
         "--window-size=1280,900");
+    if (!javascript) {
+      options.setExperimentalOption(
+          "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -2,7 +2,6 @@ package org.rapportkb.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -34,8 +33,8 @@ import org.rapportkb.watch.FolderWatcher;
 
 /**
  * The pages in a real browser (headless Chromium): search-as-you-type with the keyboard, facets,
- * the table of contents, practice, and an open article page reloading when its file is saved.
- * Screenshots of the main pages go to {@code target/screenshots}.
+ * the table of contents, and an open article page reloading when its file is saved. Screenshots of
+ * the main pages go to {@code target/screenshots}.
  *
  * <p>NOTE: skipped where Chromium is not installed, but failed on CI ({@code CI=true}), which
  * installs it ({@code apt-get install chromium chromium-driver}).
@@ -242,26 +241,6 @@ class WebBrowserIT {
             "const r = arguments[0].getBoundingClientRect();"
                 + " return r.top >= 0 && r.top < window.innerHeight;",
             element);
-  }
-
-  @Test
-  void revealAPracticeAnswer() {
-    open("/practice?category=empathy&n=0");
-    WebElement client = driver.findElement(By.cssSelector(".client-line"));
-    assertTrue(client.getText().contains("My sister never calls anymore."));
-    WebElement counselor = driver.findElement(By.cssSelector(".counselor-line"));
-    assertFalse(counselor.isDisplayed(), "the answer starts hidden");
-
-    click(driver.findElement(By.cssSelector(".reveal summary")));
-    waiting().until(ExpectedConditions.visibilityOf(counselor));
-    assertFalse(counselor.getText().isBlank());
-    assertNotNull(driver.findElement(By.cssSelector(".reveal")).getAttribute("open"));
-    WebElement technique =
-        driver.findElement(By.cssSelector(".reveal a[href='/articles/empathy']"));
-    assertTrue(technique.isDisplayed());
-
-    click(driver.findElement(By.linkText("Another one")));
-    waiting().until(ExpectedConditions.urlContains("/practice?category=empathy&n="));
   }
 
   @Test
