@@ -362,7 +362,7 @@ class PageRoutesTest extends IndexedFixture {
           assertTrue(harder.find(), first);
           String next = assertPage(client.get(harder.group(1).replace("&amp;", "&")), 200);
           assertTrue(next.contains("difficulty-intermediate\">Intermediate"), next);
-          assertTrue(next.contains("My sister never calls anymore. I guess she&#39;s busy."), next);
+          assertTrue(next.contains("My sister never calls anymore. I guess she's busy."), next);
           Matcher easier =
               Pattern.compile("href=\"(/practice\\?[^\"]+)\" data-rating=\"hard\"").matcher(next);
           assertTrue(easier.find());
@@ -371,7 +371,7 @@ class PageRoutesTest extends IndexedFixture {
 
           String advanced =
               assertPage(client.get("/practice?module=empathy&difficulty=advanced"), 200);
-          assertTrue(advanced.contains("You&#39;ve never lost a kid."), advanced);
+          assertTrue(advanced.contains("You've never lost a kid."), advanced);
           String mixed = assertPage(client.get("/practice"), 200);
           assertTrue(mixed.contains("class=\"client-line\""));
           String none = assertPage(client.get("/practice?module=alliance"), 200);
@@ -400,7 +400,7 @@ class PageRoutesTest extends IndexedFixture {
               "<h2 id=\"practice\">Practice</h2>",
               "href=\"/practice?article=mandated-clients\">Practice this skill</a>",
               "1 beginner, 1 intermediate, 1 advanced",
-              "Reflects the client&#39;s view without defending the referral",
+              "Reflects the client's view without defending the referral",
               "Show the statements with model responses",
               "This is a waste of my time.",
               "<h2 id=\"sources\">Sources</h2>");
