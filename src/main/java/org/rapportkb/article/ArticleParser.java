@@ -46,6 +46,7 @@ public final class ArticleParser {
           "aliases",
           "related",
           "updated",
+          "reviewed",
           "draft");
   private static final int MAX_TITLE = 200;
   private static final int MAX_SUMMARY = 600;
@@ -233,6 +234,7 @@ public final class ArticleParser {
                 path, yaml.lineOf("updated"), "'updated' must be an ISO date like 2026-11-20"));
       }
     }
+    FrontMatter.Review reviewed = readReview(yaml, problems);
     boolean draft = false;
     Optional<String> draftText = yaml.text("draft", problems);
     if (draftText.isPresent()) {
@@ -258,7 +260,32 @@ public final class ArticleParser {
             aliases,
             related,
             updated,
+            reviewed,
             draft));
+  }
+
+  /** {@code reviewed: 2026-11-30 by A. Name, PhD}: the date, then who reviewed the article. */
+  private static FrontMatter.Review readReview(YamlMap yaml, List<Problem> problems) {
+    Optional<String> text = yaml.text("reviewed", problems);
+    if (text.isEmpty()) {
+      return null;
+    }
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s+by\\s+(\\S.{0,199})")
+            .matcher(text.get().strip());
+    if (matcher.matches()) {
+      try {
+        return new FrontMatter.Review(LocalDate.parse(matcher.group(1)), matcher.group(2).strip());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    problems.add(
+        Problem.error(
+            yaml.path(),
+            yaml.lineOf("reviewed"),
+            "'reviewed' must be a date and a name, like '2026-11-30 by A. Reviewer, LPC'"));
+    return null;
   }
 
   private static String required(YamlMap yaml, String key, int maxLength, List<Problem> problems) {

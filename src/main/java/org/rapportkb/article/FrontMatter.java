@@ -3,7 +3,11 @@ package org.rapportkb.article;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The validated fields at the top of an article file. */
+/**
+ * The validated fields at the top of an article file.
+ *
+ * @param reviewed who reviewed the article and when, or null
+ */
 public record FrontMatter(
     String title,
     String summary,
@@ -14,7 +18,11 @@ public record FrontMatter(
     List<String> aliases,
     List<String> related,
     LocalDate updated,
+    Review reviewed,
     boolean draft) {
+
+  /** A clinical review of an article: when, and by whom. */
+  public record Review(LocalDate date, String by) {}
 
   public FrontMatter {
     tags = List.copyOf(tags);

@@ -55,6 +55,7 @@ public final class ConfigLoader {
     }
     int before = problems.size();
     List<Category> categories = readCategories(dir, problems);
+    TagNames tagNames = readTagNames(dir, problems);
     QueryLimits limits = readLimits(dir, problems);
     SemanticSettings semantic = SemanticSettingsReader.read(dir, problems);
     Optional<YamlMap> analysis = readYaml(dir, ANALYSIS_FILE, problems);
@@ -90,7 +91,8 @@ public final class ConfigLoader {
             queryAnalyzer.get(),
             vocabulary(dir, queryChain.get()),
             fingerprint(dir, indexChain.get(), categories),
-            semantic));
+            semantic,
+            tagNames));
   }
 
   static Optional<YamlMap> readYaml(Path dir, String name, List<Problem> problems) {
@@ -162,6 +164,32 @@ public final class ConfigLoader {
     }
     categories.sort(java.util.Comparator.comparingInt(Category::order));
     return List.copyOf(categories);
+  }
+
+  /** The tag display names listed under {@code tags:} in categories.yml. */
+  private static TagNames readTagNames(Path dir, List<Problem> problems) {
+    Optional<YamlMap> file = readYaml(dir, CATEGORIES_FILE, new ArrayList<>());
+    if (file.isEmpty() || !file.get().has("tags")) {
+      return TagNames.NONE;
+    }
+    Optional<YamlMap> tags = file.get().map("tags", problems);
+    if (tags.isEmpty()) {
+      return TagNames.NONE;
+    }
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    for (String tag : tags.get().keys()) {
+      String name = tags.get().text(tag, problems).orElse("").strip();
+      int line = tags.get().lineOf(tag);
+      if (!SLUG.matcher(tag).matches()) {
+        problems.add(
+            Problem.error(CATEGORIES_FILE, line, "tag '" + tag + "' must be lowercase-hyphenated"));
+      } else if (name.isEmpty()) {
+        problems.add(Problem.error(CATEGORIES_FILE, line, "tag '" + tag + "' needs a name"));
+      } else {
+        names.put(tag, name);
+      }
+    }
+    return new TagNames(names);
   }
 
   private static QueryLimits readLimits(Path dir, List<Problem> problems) {

@@ -158,6 +158,10 @@ final class DocumentFactory {
     }
     doc.add(new StoredField(IndexFields.HTML, article.body().html()));
     doc.add(new StoredField(IndexFields.HEADINGS, json(article.body().headings())));
+    if (meta.reviewed() != null) {
+      doc.add(new StoredField(IndexFields.REVIEWED_DATE, meta.reviewed().date().toString()));
+      doc.add(new StoredField(IndexFields.REVIEWED_BY, meta.reviewed().by()));
+    }
     doc.add(new StoredField(IndexFields.PRACTICE, json(article.practice())));
     return facets.build(doc);
   }

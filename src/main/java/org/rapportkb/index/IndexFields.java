@@ -81,6 +81,9 @@ public final class IndexFields {
   public static final String HTML = "html";
   public static final String HEADINGS = "headings";
 
+  public static final String REVIEWED_DATE = "reviewed_date";
+  public static final String REVIEWED_BY = "reviewed_by";
+
   /** The article's practice criteria and items, as JSON. */
   public static final String PRACTICE = "practice";
 

@@ -6,8 +6,8 @@ import org.rapportkb.article.Heading;
 import org.rapportkb.practice.SkillPractice;
 
 /**
- * A whole article for reading: the listed fields plus the sanitized HTML, its outline and the
- * related articles.
+ * A whole article for reading: the listed fields plus the sanitized HTML, its outline, the related
+ * articles, its review (or null) and its practice.
  */
 public record ArticleDetail(
     String slug,
@@ -23,8 +23,12 @@ public record ArticleDetail(
     String html,
     List<ArticleSummary> related,
     List<Heading> headings,
+    Review reviewed,
     @JsonIgnore SkillPractice practice,
     @JsonIgnore String path) {
+
+  /** Who reviewed the article and when (an ISO date), as its front matter says. */
+  public record Review(String date, String by) {}
 
   public ArticleSummary summaryView() {
     return new ArticleSummary(slug, title, summary, category, level, tags, url, updated);

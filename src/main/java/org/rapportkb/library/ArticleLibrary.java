@@ -22,7 +22,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.rapportkb.article.Heading;
@@ -40,10 +39,6 @@ import org.rapportkb.practice.SkillPractice;
 public final class ArticleLibrary {
   private static final Sort CURRICULUM = IndexFields.curriculumSort();
 
-  private static final Sort RECENT =
-      new Sort(
-          new SortField(IndexFields.UPDATED_DAY, SortField.Type.LONG, true),
-          new SortField(IndexFields.TITLE_SORT, SortField.Type.STRING));
   private static final int MAX_RELATED = 5;
 
   private final ReferenceManager<IndexSearcher> searchers;
@@ -77,11 +72,6 @@ public final class ArticleLibrary {
   /** Published articles in curriculum order; a null filter means any. */
   public List<ArticleSummary> list(String category, String tag, String level) throws IOException {
     return summaries(filtered(category, tag, level), Integer.MAX_VALUE, CURRICULUM);
-  }
-
-  /** The most recently updated published articles. */
-  public List<ArticleSummary> recent(int limit) throws IOException {
-    return summaries(filtered(null, null, null), limit, RECENT);
   }
 
   /**
@@ -242,6 +232,10 @@ public final class ArticleLibrary {
         doc.get(IndexFields.HTML),
         related,
         Json.MAPPER.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {}),
+        doc.get(IndexFields.REVIEWED_DATE) == null
+            ? null
+            : new ArticleDetail.Review(
+                doc.get(IndexFields.REVIEWED_DATE), doc.get(IndexFields.REVIEWED_BY)),
         practice(doc),
         doc.get(IndexFields.PATH));
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -28,6 +29,10 @@ final class Snippets {
   private static final String[] FIELDS = {IndexFields.BODY, IndexFields.SUMMARY};
   private static final int[] PASSAGES = {2, 1};
   private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u2029]+");
+
+  /** What never starts a snippet: a closing quote or bracket, or punctuation that ends a clause. */
+  private static final Pattern STRAY_START =
+      Pattern.compile("(?:[\u201d\u2019,;:.!?)\\]\u2026-]|&#x27;|&#39;)+");
 
   private final DocValuesHighlighter highlighter;
 
@@ -85,8 +90,29 @@ final class Snippets {
     return null;
   }
 
+  /** The snippet on one line, without stray punctuation or an unmatched quote mark at its start. */
   static String oneLine(String snippet) {
-    return WHITE_SPACE.matcher(snippet).replaceAll(" ").strip();
+    String text = WHITE_SPACE.matcher(snippet).replaceAll(" ").strip();
+    while (true) {
+      Matcher lead = STRAY_START.matcher(text);
+      if (lead.lookingAt()) {
+        text = text.substring(lead.end()).stripLeading();
+      } else if (text.startsWith("&quot;") && count(text, "&quot;") % 2 == 1) {
+        text = text.substring("&quot;".length()).stripLeading();
+      } else if (text.startsWith("\"") && count(text, "\"") % 2 == 1) {
+        text = text.substring(1).stripLeading();
+      } else {
+        return text;
+      }
+    }
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
   }
 
   /** The highlighter's text, with the start of its best-scoring passage. */
@@ -154,6 +180,8 @@ final class Snippets {
 
   /** Escapes text for HTML, the same way the highlighter escapes snippets. */
   static String escape(String text) {
+    // NOTE: oneLine relies on a quote mark being escaped as &quot;, as here and in the
+    // highlighters.
     StringBuilder out = new StringBuilder(text.length() + 16);
     text.chars()
         .forEach(

@@ -37,15 +37,22 @@ final class ArticleController {
 
   void page(Context ctx) throws IOException {
     ArticleDetail article = find(ctx);
-    Site site = new Site(kb.config().categories());
-    List<ArticleSummary> module = kb.library().list(article.category(), null, null);
-    int index = indexOf(module, article.slug());
-    List<Link> breadcrumbs =
-        List.of(
-            new Link("Home", "/"),
-            new Link(site.categoryName(article.category()), Site.categoryUrl(article.category())));
+    Site site = Site.of(kb.config());
+    List<ArticleSummary> curriculum = kb.library().list(null, null, null);
+    List<ArticleSummary> module =
+        curriculum.stream().filter(a -> a.category().equals(article.category())).toList();
+    int index = indexOf(curriculum, article.slug());
+    String results = SearchReferrer.resultsUrl(ctx);
+    List<Link> breadcrumbs = new ArrayList<>();
+    breadcrumbs.add(new Link("Home", "/"));
+    if (results != null) {
+      breadcrumbs.add(new Link("Search results", results));
+    }
+    breadcrumbs.add(
+        new Link(site.categoryName(article.category()), Site.categoryUrl(article.category())));
     Page page =
-        Page.of(article.title(), article.summary(), "curriculum").withLiveSlug(article.slug());
+        Page.of(article.title(), article.summary(), results != null ? "search" : "curriculum")
+            .withLiveSlug(article.slug());
     templates.render(
         ctx,
         "article.jte",
@@ -54,10 +61,11 @@ final class ArticleController {
             article,
             breadcrumbs,
             toc(article.headings()),
-            index > 0 ? module.get(index - 1) : null,
-            index >= 0 && index < module.size() - 1 ? module.get(index + 1) : null,
-            index + 1,
-            module.size(),
+            index > 0 ? curriculum.get(index - 1) : null,
+            index >= 0 && index < curriculum.size() - 1 ? curriculum.get(index + 1) : null,
+            module,
+            indexOf(module, article.slug()) + 1,
+            ctx.fullUrl(),
             site));
   }
 

@@ -21,7 +21,8 @@ import org.rapportkb.web.view.Site;
 
 /** Browsing: the home page, the curriculum, and the pages of one category or one tag. */
 final class BrowseController {
-  private static final int RECENT = 6;
+  /** How many of the curriculum's first articles the home page offers to start with. */
+  private static final int START_HERE = 5;
 
   private final KnowledgeBase kb;
   private final Templates templates;
@@ -42,7 +43,12 @@ final class BrowseController {
     templates.render(
         ctx,
         "home.jte",
-        new HomeView(page, modules, kb.library().recent(RECENT), total(modules), site()));
+        new HomeView(
+            page,
+            modules,
+            kb.library().list(null, null, null).stream().limit(START_HERE).toList(),
+            total(modules),
+            site()));
   }
 
   void curriculum(Context ctx) throws IOException {
@@ -87,23 +93,25 @@ final class BrowseController {
     if (articles.isEmpty()) {
       throw new NotFoundResponse("no article is tagged '" + tag + "'");
     }
-    Page page = Page.of("Tag: " + tag, "Articles tagged " + tag + ".", "curriculum");
+    Site site = site();
+    String name = site.tagName(tag);
+    Page page = Page.of("Tag: " + name, "Articles tagged " + name + ".", "curriculum");
     templates.render(
         ctx,
         "listing.jte",
         new ListingView(
             page,
             "Tag",
-            tag,
+            name,
             null,
             List.of(new Link("Home", "/")),
             articles,
             List.of(new Link("Search within this tag", "/search?tag=" + tag)),
-            site()));
+            site));
   }
 
   private Site site() {
-    return new Site(kb.config().categories());
+    return Site.of(kb.config());
   }
 
   private int moduleNumber(Category category) {

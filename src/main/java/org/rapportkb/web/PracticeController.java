@@ -111,7 +111,7 @@ final class PracticeController {
             List.of(Difficulty.values()).stream()
                 .map(d -> (int) chosen.stream().filter(c -> c.difficulty() == d).count())
                 .toList(),
-            new Site(kb.config().categories())));
+            Site.of(kb.config())));
   }
 
   void diary(Context ctx) {

@@ -34,7 +34,7 @@ final class SearchController {
   void page(Context ctx) throws IOException {
     SearchState state = Params.search(ctx);
     SearchResponse response = kb.search().search(state.toRequest());
-    Site site = new Site(kb.config().categories());
+    Site site = Site.of(kb.config());
     String title = state.query().isEmpty() ? "Search" : "Search: " + state.query();
     Page page =
         Page.of(title, "Search the rapport techniques.", "search")

@@ -32,7 +32,7 @@ final class SearchPage {
     addFilter(
         filters, hidden, state, "category", state.category(), site.categoryName(state.category()));
     addFilter(filters, hidden, state, "level", state.level(), Format.level(state.level()));
-    addFilter(filters, hidden, state, "tag", state.tag(), state.tag());
+    addFilter(filters, hidden, state, "tag", state.tag(), site.tagName(state.tag()));
     String suggestionUrl =
         response.suggestion() == null ? null : state.withQuery(response.suggestion()).url();
     return new SearchView(
@@ -75,9 +75,9 @@ final class SearchPage {
             (FacetValue v) -> Level.parse(v.value()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)));
     List<FacetValue> tags = facets.getOrDefault("tag", List.of());
     return List.of(
-        group("Category", "category", categories, state.category(), state, site::categoryName),
+        group("Module", "category", categories, state.category(), state, site::categoryName),
         group("Level", "level", levels, state.level(), state, Format::level),
-        group("Tag", "tag", tags, state.tag(), state, tag -> tag));
+        group("Tag", "tag", tags, state.tag(), state, site::tagName));
   }
 
   private static FacetGroup group(

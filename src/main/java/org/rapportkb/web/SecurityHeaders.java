@@ -6,7 +6,8 @@ import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The headers every response carries: a Content-Security-Policy that allows no inline script or
- * style, no sniffing, no framing and no referrer.
+ * style, no sniffing, no framing, and a referrer only within the site (so an article knows it was
+ * reached from search results).
  */
 final class SecurityHeaders {
   static final String CONTENT_SECURITY_POLICY =
@@ -19,7 +20,7 @@ final class SecurityHeaders {
           "Content-Security-Policy", CONTENT_SECURITY_POLICY,
           "X-Content-Type-Options", "nosniff",
           "X-Frame-Options", "DENY",
-          "Referrer-Policy", "no-referrer",
+          "Referrer-Policy", "same-origin",
           "Cross-Origin-Opener-Policy", "same-origin",
           "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 

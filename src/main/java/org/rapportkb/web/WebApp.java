@@ -47,7 +47,7 @@ public final class WebApp implements AutoCloseable {
     BrowseController browse = new BrowseController(kb, templates);
     PracticeController practice = new PracticeController(kb, templates);
     HealthController health = new HealthController(kb);
-    ErrorMapping errors = new ErrorMapping(templates, () -> new Site(kb.config().categories()));
+    ErrorMapping errors = new ErrorMapping(templates, () -> Site.of(kb.config()));
     this.javalin =
         Javalin.create(
             config -> {

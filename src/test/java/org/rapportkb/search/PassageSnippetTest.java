@@ -32,4 +32,16 @@ class PassageSnippetTest {
     assertEquals(true, snippet.endsWith(" …") && snippet.length() < 300, snippet);
     assertEquals(false, snippet.contains("<b>"), snippet);
   }
+
+  @Test
+  void aSnippetNeverStartsWithAStrayQuoteOrPunctuation() {
+    assertEquals("Then he left.", Snippets.oneLine("\u201d Then he left."));
+    assertEquals("Then he left.", Snippets.oneLine("&quot; Then he left."));
+    assertEquals("Then he <mark>left</mark>.", Snippets.oneLine(", ; Then he <mark>left</mark>."));
+    assertEquals(
+        "&quot;Nobody listens,&quot; she said.",
+        Snippets.oneLine("&quot;Nobody listens,&quot; she said."),
+        "a quotation that opens the snippet and closes in it stays");
+    assertEquals("I&#x27;m here.", Snippets.oneLine("&#x27; I&#x27;m here."));
+  }
 }

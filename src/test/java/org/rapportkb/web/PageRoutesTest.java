@@ -35,7 +35,7 @@ class PageRoutesTest extends IndexedFixture {
   }
 
   @Test
-  void homeHasSearchModulesAndRecentArticles() {
+  void homeHasSearchModulesAndWhereToStart() {
     JavalinTest.test(
         new WebApp(kb).javalin(),
         (server, client) -> {
@@ -50,7 +50,6 @@ class PageRoutesTest extends IndexedFixture {
           assertTrue(body.contains("<nav class=\"site-nav\" aria-label=\"Main\">"));
           assertInOrder(
               body,
-              "Browse by module",
               "Module 1",
               "The therapeutic alliance",
               "0 articles",
@@ -60,16 +59,16 @@ class PageRoutesTest extends IndexedFixture {
               "2 articles");
           assertInOrder(
               body,
-              "The curriculum",
-              "href=\"/curriculum#module-attending\"",
-              "start with <a href=\"/articles/active-listening\">Active listening</a>");
-          assertInOrder(
-              body,
-              "Recently updated",
-              "href=\"/articles/empathy\"",
-              "20 November 2026",
-              "href=\"/articles/double-sided-reflections\"",
-              "href=\"/articles/using-silence\"");
+              "Start here",
+              "<a href=\"/articles/active-listening\">Active listening</a>",
+              "<a href=\"/articles/using-silence\">Using silence</a>",
+              "<a href=\"/articles/reflective-listening\">Reflective listening</a>",
+              "<a href=\"/articles/double-sided-reflections\">Double-sided reflections</a>",
+              "<a href=\"/articles/empathy\">Empathy</a>",
+              "See the whole curriculum",
+              "Browse by module");
+          assertFalse(body.contains("Recently updated"));
+          assertEquals(1, count(body, "href=\"/categories/attending\""), "one list of modules");
           assertFalse(body.contains("unfinished-draft"), "drafts are not listed");
           assertTrue(body.contains("<script src=\"/static/app.js\" defer></script>"));
           assertFalse(body.contains("live-reload.js"), "only article pages reload");
@@ -92,7 +91,7 @@ class PageRoutesTest extends IndexedFixture {
           assertInOrder(
               body,
               "aria-label=\"Filter results\"",
-              ">Category<",
+              ">Module<",
               "href=\"/search?q=silence&amp;category=attending\"",
               ">Level<",
               "href=\"/search?q=silence&amp;level=foundation\"",
@@ -204,7 +203,7 @@ class PageRoutesTest extends IndexedFixture {
           assertTrue(body.contains("<h1 id=\"kb-article-title\">Active listening</h1>"));
           assertTrue(body.contains("<span class=\"level level-foundation\">Foundation</span>"));
           assertTrue(body.contains("<time datetime=\"2026-10-01\">1 October 2026</time>"));
-          assertTrue(body.contains("<a class=\"tag\" href=\"/tags/listening\">listening</a>"));
+          assertTrue(body.contains("<a class=\"tag\" href=\"/tags/listening\">Listening</a>"));
           assertTrue(body.contains("Also called"));
           assertInOrder(
               body,
@@ -219,14 +218,37 @@ class PageRoutesTest extends IndexedFixture {
               "/articles/using-silence",
               "/articles/reflective-listening");
           assertTrue(body.contains("rel=\"next\" href=\"/articles/using-silence\""));
-          assertFalse(body.contains("rel=\"prev\""), "the first of its module");
+          assertTrue(body.contains("Next in this module →"));
+          assertFalse(body.contains("rel=\"prev\""), "the first of the curriculum");
           assertTrue(body.contains("article 1 of 2"));
+          assertInOrder(
+              body,
+              "class=\"module-nav\"",
+              "<a href=\"/articles/active-listening\" aria-current=\"page\">Active listening</a>",
+              "<a href=\"/articles/using-silence\">Using silence</a>",
+              "</nav>");
+          assertTrue(body.contains("aria-current=\"page\">Curriculum</a>"));
+          assertTrue(
+              body.contains("/articles/active-listening</p>"),
+              "the printed copy names its address");
           assertTrue(body.contains("data-live-slug=\"active-listening\""));
           assertTrue(body.contains("<script src=\"/static/live-reload.js\" defer></script>"));
 
           String second = assertPage(client.get("/articles/using-silence"), 200);
           assertTrue(second.contains("rel=\"prev\" href=\"/articles/active-listening\""));
-          assertFalse(second.contains("rel=\"next\""), "the last of its module");
+          assertTrue(
+              second.contains("rel=\"next\" href=\"/articles/reflective-listening\""),
+              "the last of its module leads on into the next module");
+          assertTrue(second.contains("Next module: Reflections and the OARS skills →"), second);
+
+          String fromSearch =
+              assertPage(
+                  client.get(
+                      "/articles/using-silence",
+                      req -> req.header("Referer", client.getOrigin() + "/search?q=silence")),
+                  200);
+          assertTrue(fromSearch.contains("aria-current=\"page\">Search</a>"), "nav marks search");
+          assertTrue(fromSearch.contains("<a href=\"/search?q=silence\">Search results</a>"));
         });
   }
 
@@ -290,7 +312,7 @@ class PageRoutesTest extends IndexedFixture {
         new WebApp(kb).javalin(),
         (server, client) -> {
           String body = assertPage(client.get("/tags/listening"), 200);
-          assertTrue(body.contains("<h1>listening</h1>"));
+          assertTrue(body.contains("<h1>Listening</h1>"));
           assertEquals(2, count(body, "class=\"article-item\""));
           assertInOrder(body, "/articles/active-listening", "/articles/reflective-listening");
           assertPage(client.get("/tags/draft-only"), 404);

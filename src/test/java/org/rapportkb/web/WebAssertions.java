@@ -26,7 +26,7 @@ final class WebAssertions {
     assertFalse(csp.contains("unsafe-inline"), csp);
     assertEquals("nosniff", header(response, "X-Content-Type-Options"));
     assertEquals("DENY", header(response, "X-Frame-Options"));
-    assertEquals("no-referrer", header(response, "Referrer-Policy"));
+    assertEquals("same-origin", header(response, "Referrer-Policy"));
   }
 
   static String header(Response response, String name) {

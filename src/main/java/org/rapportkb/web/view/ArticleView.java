@@ -9,10 +9,11 @@ import org.rapportkb.library.ArticleSummary;
  * An article page.
  *
  * @param toc the headings shown in the table of contents
- * @param previous the article before this one in its module, or null
- * @param next the article after this one in its module, or null
+ * @param previous the article before this one in the curriculum, or null
+ * @param next the article after this one in the curriculum (maybe in the next module), or null
+ * @param module the published articles of its module, in order, for the sidebar
  * @param position 1-based place in its module, or 0 when it is not listed there (a draft)
- * @param moduleSize how many articles its module has
+ * @param pageUrl the page's own address, printed at the foot of a printed copy
  */
 public record ArticleView(
     Page page,
@@ -21,9 +22,28 @@ public record ArticleView(
     List<Heading> toc,
     ArticleSummary previous,
     ArticleSummary next,
+    List<ArticleSummary> module,
     int position,
-    int moduleSize,
+    String pageUrl,
     Site site) {
+  public int moduleSize() {
+    return module.size();
+  }
+
+  /** What the link to the previous article says: within the module, or back into the last one. */
+  public String previousLabel() {
+    return previous.category().equals(article.category())
+        ? "← Previous in this module"
+        : "← Previous module: " + site.categoryName(previous.category());
+  }
+
+  /** What the link to the next article says: within the module, or on into the next one. */
+  public String nextLabel() {
+    return next.category().equals(article.category())
+        ? "Next in this module →"
+        : "Next module: " + site.categoryName(next.category()) + " →";
+  }
+
   /** How the rendered body opens the practice section, which the page shows in its own form. */
   private static final String PRACTICE_HEADING = "<h2 id=\"practice\">";
 

@@ -3,6 +3,9 @@ package org.rapportkb.web.view;
 import java.util.List;
 import org.rapportkb.library.ArticleSummary;
 
-/** The home page: the search box, the modules with their article counts and recent updates. */
+/**
+ * The home page: the search box, where to start (the curriculum's first articles) and the modules
+ * with their article counts.
+ */
 public record HomeView(
-    Page page, List<Module> modules, List<ArticleSummary> recent, int total, Site site) {}
+    Page page, List<Module> modules, List<ArticleSummary> startHere, int total, Site site) {}
