@@ -45,6 +45,13 @@ public final class MarkdownRenderer {
 
   private final Parser parser =
       Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+  /**
+   * A practice item's model response or note on it: answers, not what the article is about, so they
+   * stay out of the text that search reads.
+   */
+  private static final Pattern MODEL_LINE = Pattern.compile("(?i)(response|why)\\s*:");
+
   private static final Pattern PARAGRAPH_CLASS =
       Pattern.compile("turn turn-(client|counselor|misstep|other)|why-it-works");
 
@@ -143,10 +150,14 @@ public final class MarkdownRenderer {
     private final List<org.rapportkb.article.Heading> headings = new ArrayList<>();
     private final List<String> clientLines = new ArrayList<>();
     private final IdGenerator ids = IdGenerator.builder().build();
+    private boolean inPractice;
 
     @Override
     public void visit(Heading heading) {
       String headingText = textOf(heading);
+      if (heading.getLevel() <= 2) {
+        inPractice = headingText.strip().equalsIgnoreCase("Practice");
+      }
       String id = ids.generateId(headingText);
       if (heading.getLevel() >= 2 && heading.getLevel() <= 3) {
         headings.add(new org.rapportkb.article.Heading(heading.getLevel(), headingText, id));
@@ -157,6 +168,9 @@ public final class MarkdownRenderer {
     @Override
     public void visit(Paragraph paragraph) {
       String paragraphText = textOf(paragraph);
+      if (inPractice && MODEL_LINE.matcher(paragraphText).lookingAt()) {
+        return;
+      }
       text.append(paragraphText).append(BLOCK_END);
       if (speaker(paragraph) == Speaker.CLIENT) {
         String line = paragraphText.substring(textOf(paragraph.getFirstChild()).length()).strip();

@@ -22,7 +22,6 @@ import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.FrontMatter;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.json.Json;
-import org.rapportkb.practice.PracticeItem;
 
 /** Maps an {@link Article} to the Lucene document that holds it. */
 final class DocumentFactory {
@@ -104,9 +103,6 @@ final class DocumentFactory {
     }
     for (String line : article.body().clientLines()) {
       doc.add(new TextField(IndexFields.CLIENT, line, Field.Store.NO));
-    }
-    for (PracticeItem item : article.practice().items()) {
-      doc.add(new TextField(IndexFields.CLIENT, item.client(), Field.Store.NO));
     }
     StringBuilder spell = new StringBuilder(meta.title()).append('\n').append(meta.summary());
     StringBuilder complete = new StringBuilder(meta.title());
