@@ -104,34 +104,82 @@
       });
   };
 
+  // The text of a suggestion with the parts that match what was typed in <mark>, as text nodes.
+  function markedText(text, marks) {
+    var span = document.createElement("span");
+    span.className = "suggestion-text";
+    var upto = 0;
+    (marks || []).forEach(function (mark) {
+      var start = Math.max(mark.start, upto);
+      var end = Math.min(mark.end, text.length);
+      if (end <= start) {
+        return;
+      }
+      span.appendChild(document.createTextNode(text.slice(upto, start)));
+      var highlight = document.createElement("mark");
+      highlight.textContent = text.slice(start, end);
+      span.appendChild(highlight);
+      upto = end;
+    });
+    span.appendChild(document.createTextNode(text.slice(upto)));
+    return span;
+  }
+
+  // A row for a title, or for an alias followed by the title of the article it opens.
+  function suggestionOption(suggestion) {
+    var option = document.createElement("li");
+    option.setAttribute("data-slug", suggestion.slug);
+    option.appendChild(markedText(suggestion.text, suggestion.marks));
+    if (suggestion.alias && suggestion.title) {
+      var article = document.createElement("span");
+      article.className = "suggestion-article";
+      article.textContent = " \u2014 " + suggestion.title;
+      option.appendChild(article);
+    }
+    return option;
+  }
+
+  // The last row: the full search for what was typed.
+  function searchAllOption(query) {
+    var option = document.createElement("li");
+    option.className = "suggestion-search-all";
+    option.setAttribute("data-search", query);
+    option.textContent = "Search all results for '" + query + "'";
+    return option;
+  }
+
   Combobox.prototype.show = function (suggestions) {
     var list = this.list;
     var inputId = this.input.id;
     while (list.firstChild) {
       list.removeChild(list.firstChild);
     }
-    this.items = suggestions.map(function (suggestion, index) {
-      var option = document.createElement("li");
+    var options = suggestions.map(suggestionOption);
+    if (this.lastQuery) {
+      options.push(searchAllOption(this.lastQuery));
+    }
+    this.items = options.map(function (option, index) {
       option.id = inputId + "-option-" + index;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      option.setAttribute("data-slug", suggestion.slug);
-      option.textContent = suggestion.text;
       list.appendChild(option);
       return option;
     });
     this.setActive(-1);
     if (this.items.length === 0) {
       this.close();
-      this.announce(this.lastQuery ? "No suggestions." : "");
+      this.announce("");
       return;
     }
     list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
+    var count = suggestions.length;
     this.announce(
-      this.items.length +
-        (this.items.length === 1 ? " suggestion" : " suggestions") +
-        ". Use the up and down arrow keys to choose, Enter to open."
+      count === 0
+        ? "No suggestions. Enter searches all results."
+        : count +
+            (count === 1 ? " suggestion" : " suggestions") +
+            ", then Search all results. Use the up and down arrow keys to choose, Enter to open."
     );
   };
 
@@ -175,7 +223,17 @@
 
   Combobox.prototype.open = function (option) {
     var slug = option.getAttribute("data-slug");
+    var query = option.getAttribute("data-search");
     this.close();
+    if (query !== null) {
+      this.input.value = query;
+      if (this.input.form.requestSubmit) {
+        this.input.form.requestSubmit();
+      } else {
+        this.input.form.submit();
+      }
+      return;
+    }
     window.location.assign("/articles/" + encodeURIComponent(slug));
   };
 

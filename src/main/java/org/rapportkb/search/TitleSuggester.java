@@ -1,8 +1,9 @@
 package org.rapportkb.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
@@ -26,14 +30,30 @@ import org.rapportkb.index.WordAnalyzer;
 
 /**
  * Search-as-you-type over titles and aliases, with Lucene's {@link AnalyzingInfixSuggester}: any
- * word of a title may be the one being typed. Rebuilt from the index after each change, by one
- * thread at a time: while it rebuilds, the others keep answering from the previous suggester.
+ * word of a title may be the one being typed. Suggestions come in {@link CompletionMatch} order,
+ * one per article, with the matched letters marked; aliases that are {@link KeywordList keyword
+ * lists} are left out. Rebuilt from the index after each change, by one thread at a time: while it
+ * rebuilds, the others keep answering from the previous suggester.
  */
 final class TitleSuggester implements AutoCloseable {
   private static final int MIN_PREFIX_CHARS = 2;
+
+  /**
+   * Matches read per lookup before they are ranked. The lookup hands them over by weight, titles
+   * first and shorter texts first, so the best ranked are among them.
+   */
+  private static final int CANDIDATES = 100;
+
+  private static final long TITLE_WEIGHT = 1 << 16;
+  private static final Comparator<Candidate> ORDER =
+      Comparator.comparing(Candidate::match)
+          .thenComparingInt(candidate -> candidate.entry().text().length())
+          .thenComparing(candidate -> candidate.entry().text(), String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(candidate -> candidate.entry().slug());
+
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final ReentrantLock rebuilding = new ReentrantLock();
-  private AnalyzingInfixSuggester current;
+  private Built current;
   private volatile IndexReader builtFrom;
 
   /** Whether a suggester was built (from any reader). */
@@ -70,41 +90,44 @@ final class TitleSuggester implements AutoCloseable {
   }
 
   private void rebuild(IndexReader reader) throws IOException {
-    AnalyzingInfixSuggester fresh =
-        new AnalyzingInfixSuggester(
-            new ByteBuffersDirectory(),
-            WordAnalyzer.INSTANCE,
-            WordAnalyzer.INSTANCE,
-            MIN_PREFIX_CHARS,
-            false,
-            true,
-            false);
-    fresh.build(new Entries(entries(reader)));
-    AnalyzingInfixSuggester old;
+    List<Entry> entries = entries(reader);
+    MarkingSuggester lookup = new MarkingSuggester();
+    lookup.build(new Entries(entries));
+    Built old;
     lock.writeLock().lock();
     try {
       old = current;
-      current = fresh;
+      current = new Built(lookup, entries);
       builtFrom = reader;
     } finally {
       lock.writeLock().unlock();
     }
     if (old != null) {
-      old.close();
+      old.lookup().close();
     }
   }
 
-  /** Up to {@code limit} completions for the text typed so far, one per article. */
+  /** Up to {@code limit} completions for the text typed so far, best first, one per article. */
   List<Suggestion> suggest(String typed, int limit) throws IOException {
     lock.readLock().lock();
     try {
-      if (current == null || typed.strip().length() < MIN_PREFIX_CHARS) {
+      List<String> typedWords = CompletionMatch.words(typed);
+      if (current == null || typed.strip().length() < MIN_PREFIX_CHARS || typedWords.isEmpty()) {
         return List.of();
       }
+      List<Candidate> candidates = new ArrayList<>();
+      for (Lookup.LookupResult result : current.lookup().lookup(typed, CANDIDATES, true, true)) {
+        Entry entry = current.entries().get(Integer.parseInt(result.payload.utf8ToString()));
+        candidates.add(
+            new Candidate(
+                entry,
+                CompletionMatch.of(typedWords, entry.text(), entry.alias()),
+                MarkingSuggester.marksOf(result)));
+      }
+      candidates.sort(ORDER);
       Map<String, Suggestion> bySlug = new LinkedHashMap<>();
-      for (Lookup.LookupResult result : current.lookup(typed, limit * 3, true, false)) {
-        String slug = result.payload.utf8ToString();
-        bySlug.putIfAbsent(slug, new Suggestion(result.key.toString(), slug));
+      for (Candidate candidate : candidates) {
+        bySlug.putIfAbsent(candidate.entry().slug(), candidate.suggestion());
         if (bySlug.size() == limit) {
           break;
         }
@@ -115,7 +138,10 @@ final class TitleSuggester implements AutoCloseable {
     }
   }
 
-  /** Every title and alias of published articles, from doc values (stored fields if missing). */
+  /**
+   * Every title and alias (but keyword lists) of published articles, from doc values (stored fields
+   * if missing).
+   */
   private static List<Entry> entries(IndexReader reader) throws IOException {
     List<Entry> entries = new ArrayList<>();
     Set<String> fields =
@@ -152,9 +178,11 @@ final class TitleSuggester implements AutoCloseable {
         if (article.draft()) {
           continue;
         }
-        entries.add(new Entry(article.title(), 2, slug));
+        entries.add(new Entry(article.title(), article.title(), false, slug));
         for (String alias : article.aliases()) {
-          entries.add(new Entry(alias, 1, slug));
+          if (!KeywordList.isKeywordList(alias)) {
+            entries.add(new Entry(alias, article.title(), true, slug));
+          }
         }
       }
     }
@@ -166,7 +194,7 @@ final class TitleSuggester implements AutoCloseable {
     lock.writeLock().lock();
     try {
       if (current != null) {
-        current.close();
+        current.lookup().close();
         current = null;
       }
     } finally {
@@ -174,34 +202,95 @@ final class TitleSuggester implements AutoCloseable {
     }
   }
 
-  private record Entry(String text, long weight, String slug) {}
+  /** A title or an alias, with the article it opens. */
+  private record Entry(String text, String title, boolean alias, String slug) {
 
-  /** Feeds entries to the suggester's build. */
+    /** The lookup's order: titles first, then shorter texts first. */
+    long weight() {
+      long shortness = TITLE_WEIGHT - 1 - Math.min(text.length(), TITLE_WEIGHT - 1);
+      return (alias ? 0 : TITLE_WEIGHT) + shortness;
+    }
+  }
+
+  /** The lookup and the entries its payloads number. */
+  private record Built(MarkingSuggester lookup, List<Entry> entries) {}
+
+  /** A matching entry, how it matches, and where. */
+  private record Candidate(Entry entry, CompletionMatch match, List<Suggestion.Mark> marks) {
+    Suggestion suggestion() {
+      return new Suggestion(entry.text(), entry.slug(), entry.title(), entry.alias(), marks);
+    }
+  }
+
+  /** An infix suggester whose highlight is the list of matched parts of each text. */
+  private static final class MarkingSuggester extends AnalyzingInfixSuggester {
+    MarkingSuggester() throws IOException {
+      super(
+          new ByteBuffersDirectory(),
+          WordAnalyzer.INSTANCE,
+          WordAnalyzer.INSTANCE,
+          MIN_PREFIX_CHARS,
+          false,
+          true,
+          false);
+    }
+
+    @Override
+    protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
+        throws IOException {
+      List<Suggestion.Mark> marks = new ArrayList<>();
+      try (TokenStream stream = queryAnalyzer.tokenStream("text", new StringReader(text))) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          String token = term.toString();
+          int start = offsets.startOffset();
+          int end = offsets.endOffset();
+          if (matchedTokens.contains(token)) {
+            marks.add(new Suggestion.Mark(start, end));
+          } else if (prefixToken != null && token.startsWith(prefixToken)) {
+            marks.add(new Suggestion.Mark(start, Math.min(end, start + prefixToken.length())));
+          }
+        }
+        stream.end();
+      }
+      return marks;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Suggestion.Mark> marksOf(Lookup.LookupResult result) {
+      return result.highlightKey instanceof List<?> marks
+          ? (List<Suggestion.Mark>) marks
+          : List.of();
+    }
+  }
+
+  /** Feeds entries to the suggester's build; each payload is the entry's position. */
   private static final class Entries implements InputIterator {
-    private final Iterator<Entry> entries;
-    private Entry entry;
+    private final List<Entry> entries;
+    private int next;
 
     Entries(List<Entry> entries) {
-      this.entries = entries.iterator();
+      this.entries = entries;
     }
 
     @Override
     public BytesRef next() {
-      if (!entries.hasNext()) {
+      if (next == entries.size()) {
         return null;
       }
-      entry = entries.next();
-      return new BytesRef(entry.text());
+      return new BytesRef(entries.get(next++).text());
     }
 
     @Override
     public long weight() {
-      return entry.weight();
+      return entries.get(next - 1).weight();
     }
 
     @Override
     public BytesRef payload() {
-      return new BytesRef(entry.slug());
+      return new BytesRef(Integer.toString(next - 1));
     }
 
     @Override

@@ -113,21 +113,26 @@ class SyncStateTest {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
       kb.sync(false, ProgressListener.NONE);
-      assertEquals(List.of(new Suggestion("Empathy", "empathy")), kb.search().suggest("empa"));
+      assertEquals(List.of("empathy/Empathy"), rows(kb.search().suggest("empa")));
       Path empathy = paths.articles().resolve("empathy/empathy.md");
       Files.writeString(
           empathy,
           Files.readString(empathy).replace("title: Empathy", "title: Empathic understanding"));
       kb.sync(false, ProgressListener.NONE);
-      Suggestion renamed = new Suggestion("Empathic understanding", "empathy");
+      String renamed = "empathy/Empathic understanding";
       long deadline = System.nanoTime() + 20_000_000_000L;
-      List<Suggestion> after = kb.search().suggest("empa");
+      List<String> after = rows(kb.search().suggest("empa"));
       while (!after.contains(renamed) && System.nanoTime() < deadline) {
         Thread.sleep(20);
-        after = kb.search().suggest("empa");
+        after = rows(kb.search().suggest("empa"));
       }
       assertEquals(List.of(renamed), after);
     }
+  }
+
+  /** Each suggestion as "slug/text". */
+  private static List<String> rows(List<Suggestion> suggestions) {
+    return suggestions.stream().map(s -> s.slug() + "/" + s.text()).toList();
   }
 
   private static KbConfig loadConfig(KnowledgeBase.Paths paths) {

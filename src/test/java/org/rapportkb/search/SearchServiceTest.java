@@ -188,7 +188,11 @@ class SearchServiceTest extends IndexedFixture {
 
   @Test
   void suggestionsCompleteTitlesAndAliases() throws Exception {
-    assertEquals(List.of(new Suggestion("Empathy", "empathy")), kb.search().suggest("empa"));
+    assertEquals(
+        List.of(
+            new Suggestion(
+                "Empathy", "empathy", "Empathy", false, List.of(new Suggestion.Mark(0, 4)))),
+        kb.search().suggest("empa"));
     List<Suggestion> twoSided = kb.search().suggest("two-si");
     assertEquals("double-sided-reflections", twoSided.get(0).slug());
     assertTrue(kb.search().suggest("r").isEmpty());

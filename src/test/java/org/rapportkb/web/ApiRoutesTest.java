@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rapportkb.IndexedFixture;
+import org.rapportkb.json.Json;
 
 /** The JSON routes of the contract, over the fixture corpus: shapes, values and errors. */
 class ApiRoutesTest extends IndexedFixture {
@@ -208,11 +209,28 @@ class ApiRoutesTest extends IndexedFixture {
           JsonNode body = assertJson(client.get("/api/suggest?q=refl"), 200);
           assertEquals(Set.of("suggestions"), fieldNames(body));
           JsonNode first = body.get("suggestions").get(0);
-          assertEquals(Set.of("text", "slug"), fieldNames(first));
-          assertTrue(texts(body.get("suggestions"), "slug").contains("reflective-listening"));
+          assertEquals(Set.of("text", "slug", "title", "alias", "marks"), fieldNames(first));
+          assertEquals(
+              Json.MAPPER.readTree(
+                  """
+                  {"text":"Reflective listening","slug":"reflective-listening",
+                   "title":"Reflective listening","alias":false,"marks":[{"start":0,"end":4}]}
+                  """),
+              first,
+              "the title that starts with the typed word comes first");
+          assertEquals(
+              List.of("reflective-listening", "double-sided-reflections"),
+              texts(body.get("suggestions"), "slug"));
 
           JsonNode alias = assertJson(client.get("/api/suggest?q=mirr"), 200);
-          assertEquals(List.of("reflective-listening"), texts(alias.get("suggestions"), "slug"));
+          assertEquals(
+              Json.MAPPER.readTree(
+                  """
+                  {"suggestions":[{"text":"mirroring","slug":"reflective-listening",
+                   "title":"Reflective listening","alias":true,"marks":[{"start":0,"end":4}]}]}
+                  """),
+              alias,
+              "an alias names the article it opens");
 
           JsonNode empty = assertJson(client.get("/api/suggest?q="), 200);
           assertEquals(0, empty.get("suggestions").size());

@@ -160,7 +160,7 @@ class WebBrowserIT {
     WebElement list = driver.findElement(By.id("q-list"));
     waiting().until(ExpectedConditions.visibilityOf(list));
     WebElement alias = options("q-list").get(0);
-    assertEquals("mirroring", alias.getText());
+    assertEquals("mirroring \u2014 Reflective listening", alias.getText());
     assertEquals("reflective-listening", alias.getAttribute("data-slug"));
     input.sendKeys(Keys.ESCAPE);
     waiting().until(ExpectedConditions.invisibilityOf(list));
