@@ -519,6 +519,11 @@
 
   window.RapportPractice.csv = csv;
 
+  // Notes for readers without JavaScript say what needs it; with it they are not needed.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-without-script]"), function (note) {
+    note.hidden = true;
+  });
+
   var card = document.getElementById("practice-card");
   if (card) {
     practicePage(card);

@@ -437,7 +437,7 @@ class PageRoutesTest extends IndexedFixture {
         new WebApp(kb).javalin(),
         (server, client) -> {
           String body = assertPage(client.get("/practice/diary"), 200);
-          assertTrue(body.contains("<noscript>"));
+          assertTrue(body.contains("data-without-script"));
           assertTrue(body.contains("needs JavaScript to show"));
           assertTrue(body.contains("id=\"diary-csv\""));
           assertTrue(body.contains("id=\"diary-json\""));

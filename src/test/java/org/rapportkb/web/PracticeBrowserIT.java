@@ -184,6 +184,9 @@ class PracticeBrowserIT {
     open(driver, "/practice?article=empathy");
     WebElement reveal = driver.findElement(By.id("practice-reveal"));
     assertNull(reveal.getAttribute("open"));
+    assertFalse(
+        driver.findElement(By.cssSelector("[data-without-script]")).isDisplayed(),
+        "with JavaScript the note about it is hidden");
     WebElement models = driver.findElement(By.cssSelector(".model-responses"));
     assertFalse(models.isDisplayed(), "model responses start hidden");
     press("r");
@@ -258,7 +261,9 @@ class PracticeBrowserIT {
     summary.click();
     new WebDriverWait(noScript, WAIT).until(d -> models.isDisplayed());
     assertTrue(noScript.findElement(By.id("practice-tools")).getAttribute("hidden") != null);
-    assertTrue(noScript.getPageSource().contains("need JavaScript"));
+    assertTrue(
+        noScript.findElement(By.cssSelector("[data-without-script]")).isDisplayed(),
+        "without JavaScript the page says what needs it");
     WebElement tooEasy = noScript.findElement(By.linkText("Too easy"));
     new Actions(noScript).scrollToElement(tooEasy).perform();
     tooEasy.click();
@@ -269,5 +274,6 @@ class PracticeBrowserIT {
         noScript.findElement(By.id("practice-card")).getAttribute("data-difficulty"));
     open(noScript, "/practice/diary");
     assertFalse(noScript.findElement(By.id("diary")).isDisplayed());
+    assertTrue(noScript.findElement(By.cssSelector("[data-without-script]")).isDisplayed());
   }
 }
