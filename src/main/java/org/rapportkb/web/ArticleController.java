@@ -58,7 +58,8 @@ final class ArticleController {
             index >= 0 && index < module.size() - 1 ? module.get(index + 1) : null,
             index + 1,
             module.size(),
-            site));
+            site,
+            kb.problems().forSlug(article.slug())));
   }
 
   private ArticleDetail find(Context ctx) throws IOException {

@@ -2,6 +2,7 @@ package org.rapportkb.web.view;
 
 import java.util.List;
 import org.rapportkb.article.Heading;
+import org.rapportkb.check.Problem;
 import org.rapportkb.library.ArticleDetail;
 import org.rapportkb.library.ArticleSummary;
 
@@ -13,6 +14,8 @@ import org.rapportkb.library.ArticleSummary;
  * @param next the article after this one in its module, or null
  * @param position 1-based place in its module, or 0 when it is not listed there (a draft)
  * @param moduleSize how many articles its module has
+ * @param saveProblems the errors that keep the article's latest save from being published (the page
+ *     shows its last good version), or empty
  */
 public record ArticleView(
     Page page,
@@ -23,7 +26,8 @@ public record ArticleView(
     ArticleSummary next,
     int position,
     int moduleSize,
-    Site site) {
+    Site site,
+    List<Problem> saveProblems) {
   /** How the rendered body opens the practice section, which the page shows in its own form. */
   private static final String PRACTICE_HEADING = "<h2 id=\"practice\">";
 
