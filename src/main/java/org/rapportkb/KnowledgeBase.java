@@ -18,6 +18,7 @@ import org.rapportkb.config.ConfigException;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.ArticleIndex;
+import org.rapportkb.index.ArticleProblems;
 import org.rapportkb.index.IndexLockedException;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.Indexer;
@@ -43,6 +44,9 @@ public final class KnowledgeBase implements Closeable {
   private final SearchService search;
   private final ArticleLibrary library;
   private final VectorSync vectors;
+
+  /** The articles whose latest save could not be published, as the last sync found them. */
+  private volatile ArticleProblems problems = ArticleProblems.NONE;
 
   /** The config in use; shared with the index, which reads it at every document. */
   private final AtomicReference<KbConfig> config;
@@ -117,15 +121,29 @@ public final class KnowledgeBase implements Closeable {
     return indexer != null;
   }
 
-  /** Brings the index up to date with the articles folder. */
-  public IndexReport sync(boolean rebuild, ProgressListener progress) throws IOException {
+  /**
+   * Brings the index up to date with the articles folder, and records which articles could not be
+   * published (see {@link #problems()}).
+   */
+  public synchronized IndexReport sync(boolean rebuild, ProgressListener progress)
+      throws IOException {
     if (indexer == null) {
       throw new IOException(
           "the index is in use by another rapport-kb process; it cannot be updated from here");
     }
     IndexReport report = indexer.sync(rebuild, progress);
+    problems = ArticleProblems.from(report, paths.articles());
     vectors.requestUpdate();
     return report;
+  }
+
+  /**
+   * The articles whose latest save could not be published, with their errors, as the last sync
+   * found them (none before the first sync, and none where the index is read-only). A published
+   * article among them is still served at its last good version.
+   */
+  public ArticleProblems problems() {
+    return problems;
   }
 
   /**

@@ -9,4 +9,12 @@ import java.nio.file.Path;
  * @param file the absolute path
  * @param path the path relative to the articles folder, with forward slashes, for messages
  */
-public record ArticleFile(String slug, Path file, String path) {}
+public record ArticleFile(String slug, Path file, String path) {
+  private static final String SUFFIX = ".md";
+
+  /** The slug an article file's path stands for: its name without {@code .md} and any folder. */
+  public static String slugOf(String path) {
+    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+  }
+}

@@ -1,5 +1,7 @@
 package org.rapportkb.check;
 
+import java.nio.file.Path;
+
 /**
  * One finding about an article or a config file, printed as {@code path:line: severity: message}.
  *
@@ -25,6 +27,14 @@ public record Problem(String path, int line, Severity severity, String message) 
 
   public static Problem warning(String path, int line, String message) {
     return new Problem(path, line, Severity.WARNING, message);
+  }
+
+  /**
+   * The same finding with its path resolved against {@code folder}, the folder it was found in, so
+   * that it names the file as a trainer does: {@code articles/empathy/empathy.md}.
+   */
+  public Problem in(Path folder) {
+    return new Problem(folder.resolve(path).toString(), line, severity, message);
   }
 
   public boolean isError() {

@@ -37,26 +37,19 @@ final class CheckCommand implements Callable<Integer> {
     List<Problem> configProblems = new ArrayList<>();
     Optional<KbConfig> config = ConfigLoader.load(paths.config, configProblems);
     List<Problem> problems = new ArrayList<>();
-    for (Problem problem : configProblems) {
-      problems.add(
-          new Problem(
-              paths.config.resolve(problem.path()).toString(),
-              problem.line(),
-              problem.severity(),
-              problem.message()));
-    }
+    configProblems.forEach(p -> problems.add(p.in(paths.config)));
     int articles = 0;
     if (config.isPresent()) {
       ArticleScanner.Scan scan = ArticleScanner.scan(paths.articles);
       articles = scan.files().size();
-      scan.problems().forEach(p -> problems.add(inArticles(p)));
+      scan.problems().forEach(p -> problems.add(p.in(paths.articles)));
       Set<String> slugs = scan.slugs();
       ArticleParser parser = Indexer.parserFor(config.get(), new MarkdownRenderer());
       for (ArticleFile file : scan.files()) {
         parser
             .parse(file, Files.readAllBytes(file.file()), slugs)
             .problems()
-            .forEach(p -> problems.add(inArticles(p)));
+            .forEach(p -> problems.add(p.in(paths.articles)));
       }
     }
     String semantic = config.map(c -> semanticLine(c, problems)).orElse(null);
@@ -91,10 +84,5 @@ final class CheckCommand implements Callable<Integer> {
       return "semantic search: off, the model cannot run here";
     }
     return "semantic search: on (" + settings.model() + ")";
-  }
-
-  private Problem inArticles(Problem problem) {
-    String path = paths.articles.resolve(problem.path()).toString();
-    return new Problem(path, problem.line(), problem.severity(), problem.message());
   }
 }

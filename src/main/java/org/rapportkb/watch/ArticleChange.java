@@ -6,8 +6,9 @@ import org.rapportkb.index.IndexReport;
 /**
  * What one sync after a change on disk did.
  *
- * @param slugs the articles whose files were seen to change; empty when unknown (events were lost,
- *     a folder was removed, or the config was reloaded), meaning any article may have changed
+ * @param slugs the articles whose files were seen to change, valid or not, and those whose errors
+ *     changed with them; empty when unknown (events were lost, a folder was removed, or the config
+ *     was reloaded), meaning any article may have changed
  * @param report what the sync did to the index
  */
 public record ArticleChange(Set<String> slugs, IndexReport report) {

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.article.ArticleFile;
 import org.rapportkb.article.ArticleScanner;
 
 /**
@@ -41,7 +42,6 @@ public final class FolderWatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FolderWatcher.class.getName());
   private static final long MIN_RETRY_MILLIS = 100;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-  private static final String SUFFIX = ".md";
 
   private final Path articlesDir;
   private final Path configDir;
@@ -229,8 +229,7 @@ public final class FolderWatcher implements AutoCloseable {
 
   /** The slug an article file name stands for: the name without {@code .md} and any folder. */
   static String slugOf(String fileName) {
-    String name = fileName.substring(fileName.lastIndexOf('/') + 1);
-    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+    return ArticleFile.slugOf(fileName);
   }
 
   private void changedAll(WatchedTree tree, long now) {

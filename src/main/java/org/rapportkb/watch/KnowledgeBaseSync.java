@@ -2,6 +2,9 @@ package org.rapportkb.watch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -9,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.check.Problem;
+import org.rapportkb.index.ArticleProblems;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
 
@@ -27,15 +31,36 @@ final class KnowledgeBaseSync {
     this.afterSync = afterSync;
   }
 
-  /** Syncs, and logs the problems of the files that changed (of all files when unknown). */
+  /**
+   * Syncs, then logs and reports the change: the articles saved, and those whose errors changed
+   * with them (an article whose related article was deleted, say). The problems logged are those of
+   * these articles (of all when unknown), one line each, and each file that became valid again.
+   */
   void articlesChanged(Set<String> slugs) {
+    ArticleProblems before = kb.problems();
     IndexReport report = sync();
+    ArticleProblems after = kb.problems();
+    Set<String> changed = new HashSet<>(slugs);
+    if (!slugs.isEmpty()) {
+      changed.addAll(after.slugsChangedSince(before));
+    }
     log(
         "articles",
         report.problems().stream()
-            .filter(p -> slugs.isEmpty() || slugs.contains(FolderWatcher.slugOf(p.path())))
+            .filter(p -> changed.isEmpty() || changed.contains(FolderWatcher.slugOf(p.path())))
+            .map(p -> p.in(kb.paths().articles()))
             .toList());
-    afterSync.accept(new ArticleChange(slugs, report));
+    logValidAgain(before, after);
+    afterSync.accept(new ArticleChange(changed, report));
+  }
+
+  /** Logs each file that had errors and has none now. */
+  private static void logValidAgain(ArticleProblems before, ArticleProblems after) {
+    for (String path : before.paths()) {
+      if (!after.paths().contains(path) && Files.exists(Path.of(path))) {
+        LOG.info("articles: " + path + ": valid again");
+      }
+    }
   }
 
   /**

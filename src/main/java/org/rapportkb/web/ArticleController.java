@@ -66,7 +66,8 @@ final class ArticleController {
             module,
             indexOf(module, article.slug()) + 1,
             ctx.fullUrl(),
-            site));
+            site,
+            kb.problems().forSlug(article.slug())));
   }
 
   private ArticleDetail find(Context ctx) throws IOException {

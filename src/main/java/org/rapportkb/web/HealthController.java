@@ -4,7 +4,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import org.rapportkb.KnowledgeBase;
 
-/** {@code /health}: whether the index is open, and how many articles it serves. */
+/**
+ * {@code /health}: whether the index is open, how many articles it serves, and how many article
+ * files have errors that keep their latest save from being published.
+ */
 final class HealthController {
   private final KnowledgeBase kb;
 
@@ -18,11 +21,16 @@ final class HealthController {
         new Health(
             "ok",
             kb.library().count(),
+            kb.problems().count(),
             new Semantic(semantic.state(), semantic.done(), semantic.total(), semantic.reason())));
   }
 
-  /** The JSON body of {@code /health}. */
-  record Health(String status, int articles, Semantic semantic) {}
+  /**
+   * The JSON body of {@code /health}.
+   *
+   * @param problems how many article files have errors (the server's log names each one)
+   */
+  record Health(String status, int articles, int problems, Semantic semantic) {}
 
   /**
    * Whether search by meaning works: {@code ready}, {@code building} (with articles embedded so far

@@ -13,8 +13,8 @@ import org.rapportkb.json.Json;
 
 /**
  * {@code /events}: a server-sent event stream telling open article pages which articles changed, so
- * that a page reloads itself when its article is saved. A comment every few seconds keeps idle
- * connections open.
+ * that a page reloads itself when its article is saved, whether or not the save could be published.
+ * A comment every few seconds keeps idle connections open.
  */
 final class LiveReload implements AutoCloseable {
   static final String EVENT = "articles-changed";

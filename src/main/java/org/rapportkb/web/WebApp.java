@@ -121,8 +121,9 @@ public final class WebApp implements AutoCloseable {
 
   /**
    * Tells the article pages open in browsers that these articles changed (were saved, added or
-   * deleted); each page whose article is among them reloads itself. An empty collection means that
-   * any article may have changed (a full rescan, a config reload): every article page reloads.
+   * deleted, or saved with errors that keep the save from being published); each page whose article
+   * is among them reloads itself, showing the article's problems, if any. An empty collection means
+   * that any article may have changed (a full rescan, a config reload): every article page reloads.
    */
   public void articlesChanged(Collection<String> slugs) {
     liveReload.broadcast(slugs);

@@ -323,7 +323,8 @@ class ApiRoutesTest extends IndexedFixture {
           JsonNode body = assertJson(client.get("/health"), 200);
           assertEquals("ok", body.get("status").asText());
           assertEquals(6, body.get("articles").asInt());
-          assertEquals(3, body.size());
+          assertEquals(0, body.get("problems").asInt());
+          assertEquals(4, body.size());
           assertEquals("off", body.get("semantic").get("state").asText(), body.toString());
         });
   }

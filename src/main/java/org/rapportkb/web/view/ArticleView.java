@@ -2,6 +2,7 @@ package org.rapportkb.web.view;
 
 import java.util.List;
 import org.rapportkb.article.Heading;
+import org.rapportkb.check.Problem;
 import org.rapportkb.library.ArticleDetail;
 import org.rapportkb.library.ArticleSummary;
 
@@ -14,6 +15,8 @@ import org.rapportkb.library.ArticleSummary;
  * @param module the published articles of its module, in order, for the sidebar
  * @param position 1-based place in its module, or 0 when it is not listed there (a draft)
  * @param pageUrl the page's own address, printed at the foot of a printed copy
+ * @param saveProblems the errors that keep the article's latest save from being published (the page
+ *     shows its last good version), or empty
  */
 public record ArticleView(
     Page page,
@@ -25,7 +28,8 @@ public record ArticleView(
     List<ArticleSummary> module,
     int position,
     String pageUrl,
-    Site site) {
+    Site site,
+    List<Problem> saveProblems) {
   public int moduleSize() {
     return module.size();
   }
