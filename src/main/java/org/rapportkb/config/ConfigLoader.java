@@ -27,6 +27,7 @@ public final class ConfigLoader {
   public static final String ANALYSIS_FILE = "analysis.yml";
   public static final String CATEGORIES_FILE = "categories.yml";
   public static final String LIMITS_FILE = "limits.yml";
+  public static final String INSIGHTS_FILE = InsightsSettingsReader.FILE;
 
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
   static final String SCHEMA_VERSION = "7";
@@ -57,6 +58,7 @@ public final class ConfigLoader {
     List<Category> categories = readCategories(dir, problems);
     QueryLimits limits = readLimits(dir, problems);
     SemanticSettings semantic = SemanticSettingsReader.read(dir, problems);
+    InsightsSettings insights = InsightsSettingsReader.read(dir, problems);
     Optional<YamlMap> analysis = readYaml(dir, ANALYSIS_FILE, problems);
     if (analysis.isEmpty()) {
       return Optional.empty();
@@ -90,7 +92,8 @@ public final class ConfigLoader {
             queryAnalyzer.get(),
             vocabulary(dir, queryChain.get()),
             fingerprint(dir, indexChain.get(), categories),
-            semantic));
+            semantic,
+            insights));
   }
 
   static Optional<YamlMap> readYaml(Path dir, String name, List<Problem> problems) {

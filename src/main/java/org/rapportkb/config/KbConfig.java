@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.Analyzer;
  *     words): known words that spelling correction must leave alone
  * @param indexFingerprint changes exactly when the indexed form of articles would change
  * @param semantic how search by meaning works
+ * @param insights whether searches are recorded for the trainers' insights, and for how long
  */
 public record KbConfig(
     Path dir,
@@ -24,7 +25,8 @@ public record KbConfig(
     Analyzer queryAnalyzer,
     java.util.Set<String> vocabulary,
     String indexFingerprint,
-    SemanticSettings semantic) {
+    SemanticSettings semantic,
+    InsightsSettings insights) {
 
   public Optional<Category> category(String slug) {
     return categories.stream().filter(c -> c.slug().equals(slug)).findFirst();
