@@ -97,6 +97,11 @@ public final class SearchInsights implements AutoCloseable {
     return folder.toAbsolutePath().normalize().startsWith(tree.toAbsolutePath().normalize());
   }
 
+  /** Where the log is kept. */
+  public Path folder() {
+    return log.folder();
+  }
+
   public InsightsSettings settings() {
     return settings.get();
   }

@@ -181,4 +181,25 @@ class InsightsRoutesTest {
           assertTrue(insights.contains("<tr><td>silence</td>"), insights);
         });
   }
+
+  @Test
+  void aLogThatCannotBeWrittenOrReadNeverFailsASearchOrThePage() throws Exception {
+    switchLog(true);
+    Files.createDirectories(logFolder().resolve("searches-" + LocalDate.now() + ".jsonl"));
+    JavalinTest.test(
+        new WebApp(kb).javalin(),
+        (server, client) -> {
+          String page = assertPage(client.get("/search?q=silence"), 200);
+          assertTrue(page.contains("href=\"/articles/using-silence\""), "links without an id");
+          assertEquals(
+              "/articles/using-silence",
+              assertJson(client.get("/api/search?q=silence"), 200)
+                  .get("hits")
+                  .get(0)
+                  .get("url")
+                  .asText());
+          String insights = assertPage(client.get("/insights"), 200);
+          assertTrue(insights.contains("The search log cannot be read right now"), insights);
+        });
+  }
 }
