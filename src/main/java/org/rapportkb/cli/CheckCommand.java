@@ -13,9 +13,11 @@ import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.check.Problem;
 import org.rapportkb.config.ConfigLoader;
+import org.rapportkb.config.InsightsSettings;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.Indexer;
+import org.rapportkb.insights.SearchInsights;
 import org.rapportkb.semantic.SemanticStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,10 +55,14 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     String semantic = config.map(c -> semanticLine(c, problems)).orElse(null);
+    String insights = config.map(this::insightsLine).orElse(null);
     problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
     problems.forEach(out::println);
     if (semantic != null) {
       out.println(semantic);
+    }
+    if (insights != null) {
+      out.println(insights);
     }
     long errors = problems.stream().filter(Problem::isError).count();
     out.printf(
@@ -84,5 +90,17 @@ final class CheckCommand implements Callable<Integer> {
       return "semantic search: off, the model cannot run here";
     }
     return "semantic search: on (" + settings.model() + ")";
+  }
+
+  /** Whether searches are recorded for the trainers' insights, for how long, and where. */
+  private String insightsLine(KbConfig config) {
+    InsightsSettings settings = config.insights();
+    if (!settings.enabled()) {
+      return "search log: off";
+    }
+    return "search log: on, entries kept "
+        + settings.retentionDays()
+        + " days in "
+        + SearchInsights.folderFor(paths.index);
   }
 }

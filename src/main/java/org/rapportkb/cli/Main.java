@@ -7,7 +7,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code rapport-kb} command line: serve, index, search, check and new. */
+/** The {@code rapport-kb} command line: serve, index, search, check, new and report. */
 @Command(
     name = "rapport-kb",
     mixinStandardHelpOptions = true,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       CheckCommand.class,
       NewCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -27,6 +27,7 @@ public final class ConfigLoader {
   public static final String ANALYSIS_FILE = "analysis.yml";
   public static final String CATEGORIES_FILE = "categories.yml";
   public static final String LIMITS_FILE = "limits.yml";
+  public static final String INSIGHTS_FILE = InsightsSettingsReader.FILE;
 
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
   static final String SCHEMA_VERSION = "7";
@@ -58,6 +59,7 @@ public final class ConfigLoader {
     TagNames tagNames = readTagNames(dir, problems);
     QueryLimits limits = readLimits(dir, problems);
     SemanticSettings semantic = SemanticSettingsReader.read(dir, problems);
+    InsightsSettings insights = InsightsSettingsReader.read(dir, problems);
     Optional<YamlMap> analysis = readYaml(dir, ANALYSIS_FILE, problems);
     if (analysis.isEmpty()) {
       return Optional.empty();
@@ -92,7 +94,8 @@ public final class ConfigLoader {
             vocabulary(dir, queryChain.get()),
             fingerprint(dir, indexChain.get(), categories),
             semantic,
-            tagNames));
+            tagNames,
+            insights));
   }
 
   static Optional<YamlMap> readYaml(Path dir, String name, List<Problem> problems) {

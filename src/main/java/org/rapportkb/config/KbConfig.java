@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
  * @param indexFingerprint changes exactly when the indexed form of articles would change
  * @param semantic how search by meaning works
  * @param tagNames how tags are shown to readers
+ * @param insights whether searches are recorded for the trainers' insights, and for how long
  */
 public record KbConfig(
     Path dir,
@@ -26,7 +27,8 @@ public record KbConfig(
     java.util.Set<String> vocabulary,
     String indexFingerprint,
     SemanticSettings semantic,
-    TagNames tagNames) {
+    TagNames tagNames,
+    InsightsSettings insights) {
 
   public Optional<Category> category(String slug) {
     return categories.stream().filter(c -> c.slug().equals(slug)).findFirst();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.Heading;
+import org.rapportkb.insights.SearchInsights;
 import org.rapportkb.library.ArticleDetail;
 import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.web.view.ArticleView;
@@ -21,10 +22,12 @@ final class ArticleController {
 
   private final KnowledgeBase kb;
   private final Templates templates;
+  private final SearchInsights insights;
 
-  ArticleController(KnowledgeBase kb, Templates templates) {
+  ArticleController(KnowledgeBase kb, Templates templates, SearchInsights insights) {
     this.kb = kb;
     this.templates = templates;
+    this.insights = insights;
   }
 
   void apiList(Context ctx) throws IOException {
@@ -37,6 +40,7 @@ final class ArticleController {
 
   void page(Context ctx) throws IOException {
     ArticleDetail article = find(ctx);
+    insights.recordOpen(ctx.queryParam(SearchLinks.PARAM));
     Site site = Site.of(kb.config());
     List<ArticleSummary> curriculum = kb.library().list(null, null, null);
     List<ArticleSummary> module =

@@ -25,8 +25,16 @@ final class SearchPage {
 
   private SearchPage() {}
 
+  /**
+   * @param recorded whether searches are recorded in the search log, which the page then says
+   */
   static SearchView view(
-      Page page, SearchState state, SearchResponse response, Site site, QueryLimits limits) {
+      Page page,
+      SearchState state,
+      SearchResponse response,
+      Site site,
+      QueryLimits limits,
+      boolean recorded) {
     List<Link> filters = new ArrayList<>();
     List<HiddenField> hidden = new ArrayList<>();
     addFilter(
@@ -46,7 +54,8 @@ final class SearchPage {
         suggestionUrl,
         state.withoutFilters().url(),
         (long) (state.page() - 1) * state.size() + 1,
-        site);
+        site,
+        recorded);
   }
 
   private static void addFilter(

@@ -12,13 +12,14 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.insights.SearchInsights;
 import org.rapportkb.web.view.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web server: search, article pages, the curriculum and practice as HTML, the JSON API, and the
- * live-reload event stream, over one {@link KnowledgeBase}.
+ * The web server: search, article pages, the curriculum, practice and the trainers' insights as
+ * HTML, the JSON API, and the live-reload event stream, over one {@link KnowledgeBase}.
  *
  * <p>NOTE: whoever updates the index while the server runs calls {@link #articlesChanged} after
  * each update, so that open article pages reload.
@@ -38,12 +39,15 @@ public final class WebApp implements AutoCloseable {
   private final LiveReload liveReload = new LiveReload();
   private final GracefulHandler graceful = new GracefulHandler();
   private final Javalin javalin;
+  private final SearchInsights insights;
 
   /** Builds the server; nothing listens until {@link #start}. */
   public WebApp(KnowledgeBase kb) {
     Templates templates = new Templates();
-    SearchController search = new SearchController(kb, templates);
-    ArticleController articles = new ArticleController(kb, templates);
+    this.insights = SearchInsights.of(kb.paths(), () -> kb.config().insights());
+    SearchController search = new SearchController(kb, templates, insights);
+    ArticleController articles = new ArticleController(kb, templates, insights);
+    InsightsController trainers = new InsightsController(kb, templates, insights);
     BrowseController browse = new BrowseController(kb, templates);
     PracticeController practice = new PracticeController(kb, templates);
     HealthController health = new HealthController(kb);
@@ -62,6 +66,7 @@ public final class WebApp implements AutoCloseable {
               routes.get("/curriculum", browse::curriculum);
               routes.get("/practice", practice::page);
               routes.get("/practice/diary", practice::diary);
+              routes.get("/insights", trainers::page);
               routes.get("/api/practice", practice::api);
               routes.get("/api/search", search::apiSearch);
               routes.get("/api/suggest", search::apiSuggest);
@@ -108,8 +113,12 @@ public final class WebApp implements AutoCloseable {
     return javalin;
   }
 
-  /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+  /**
+   * Starts listening; port 0 picks a free port (see {@link #port()}). Deletes search log entries
+   * past their retention now and every hour from then on.
+   */
   public WebApp start(String host, int port) {
+    insights.start();
     javalin.start(host, port);
     return this;
   }
@@ -139,6 +148,7 @@ public final class WebApp implements AutoCloseable {
    * flight finish (for {@value #STOP_TIMEOUT_MILLIS} ms at most), then stops the server.
    */
   public void stop() {
+    insights.close();
     liveReload.close();
     if (javalin.jettyServer().started()) {
       try {

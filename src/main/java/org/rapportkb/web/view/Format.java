@@ -36,4 +36,9 @@ public final class Format {
   public static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
+
+  /** "1 search", "3 searches": a count with its noun in the singular or plural given. */
+  public static String count(long n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
 }

@@ -13,6 +13,7 @@ import org.rapportkb.search.SearchResponse;
  * @param suggestionUrl the search for the corrected query, or null
  * @param clearUrl the same query without filters
  * @param firstRank the rank of the first hit on this page
+ * @param recorded whether searches are recorded (anonymously) for the trainers' insights
  */
 public record SearchView(
     Page page,
@@ -25,7 +26,8 @@ public record SearchView(
     String suggestionUrl,
     String clearUrl,
     long firstRank,
-    Site site) {
+    Site site,
+    boolean recorded) {
 
   public boolean filtered() {
     return !filters.isEmpty();

@@ -33,7 +33,8 @@ class SearchViewTest {
     SearchResponse response =
         new SearchResponse(query, hits.size(), 1, 10, hits, Map.of(), null, false, null, "ready");
     return new SearchView(
-        null, query, response, List.of(), List.of(), List.of(), null, null, "", firstRank, null);
+        null, query, response, List.of(), List.of(), List.of(), null, null, "", firstRank, null,
+        false);
   }
 
   @Test
