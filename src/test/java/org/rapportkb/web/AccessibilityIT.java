@@ -53,6 +53,7 @@ class AccessibilityIT {
               "curriculum", "/curriculum",
               "practice", "/practice?article=empathy",
               "diary", "/practice/diary",
+              "insights", "/insights",
               "not-found", "/articles/no-such-article"));
 
   private record Viewport(String name, int width, int height, boolean mobile) {}
