@@ -43,18 +43,18 @@ class AccessibilityIT {
   /** One page of each kind, with the name its screenshots get. */
   private static final Map<String, String> PAGES =
       new java.util.LinkedHashMap<>(
-          Map.of(
-              "home", "/",
-              "search", "/search?q=silence",
-              "search-empty", "/search?q=zzzzqqq",
-              "article", "/articles/mandated-clients",
-              "module", "/categories/attending",
-              "tag", "/tags/listening",
-              "curriculum", "/curriculum",
-              "practice", "/practice?article=empathy",
-              "diary", "/practice/diary",
-              "insights", "/insights",
-              "not-found", "/articles/no-such-article"));
+          Map.ofEntries(
+              Map.entry("home", "/"),
+              Map.entry("search", "/search?q=silence"),
+              Map.entry("search-empty", "/search?q=zzzzqqq"),
+              Map.entry("article", "/articles/mandated-clients"),
+              Map.entry("module", "/categories/attending"),
+              Map.entry("tag", "/tags/listening"),
+              Map.entry("curriculum", "/curriculum"),
+              Map.entry("practice", "/practice?article=empathy"),
+              Map.entry("diary", "/practice/diary"),
+              Map.entry("insights", "/insights"),
+              Map.entry("not-found", "/articles/no-such-article")));
 
   private record Viewport(String name, int width, int height, boolean mobile) {}
 
