@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +18,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapportkb.Fixture;
 import org.rapportkb.HeadlessChromium;
-import org.rapportkb.KnowledgeBase;
 
 /**
  * Every page type checked by axe-core in a real browser, light and dark, on a laptop and a phone
@@ -38,7 +34,7 @@ import org.rapportkb.KnowledgeBase;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Browser.WAIT;
 
   /** One page of each kind, with the name its screenshots get. */
   private static final Map<String, String> PAGES =
@@ -61,10 +57,9 @@ class AccessibilityIT {
   private static final List<Viewport> VIEWPORTS =
       List.of(new Viewport("laptop", 1280, 900, false), new Viewport("phone", 390, 844, true));
 
-  private KnowledgeBase kb;
-  private WebApp app;
+  private Served served;
+  private Browser browser;
   private ChromeDriver driver;
-  private String base;
   private String axe;
 
   @BeforeAll
@@ -74,23 +69,14 @@ class AccessibilityIT {
       assertNotNull(in, "axe.min.js on the test classpath");
       axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    kb = Fixture.openIndexed(dir.resolve("kb"));
-    app = new WebApp(kb).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
+    served = Served.start(Fixture.openIndexed(dir.resolve("kb")));
+    browser = Browser.start(dir.resolve("profile"), served.base());
+    driver = browser.driver();
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (kb != null) {
-      kb.close();
-    }
+    Browser.closeAll(browser, served);
   }
 
   private void emulate(Viewport viewport, String scheme) {
@@ -111,9 +97,7 @@ class AccessibilityIT {
   }
 
   private void open(String path) {
-    driver.get(base + path);
-    new WebDriverWait(driver, WAIT)
-        .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    browser.open(path);
   }
 
   /** The violations axe-core finds on the open page, one line each. */
@@ -133,17 +117,6 @@ class AccessibilityIT {
     return (List<String>) result;
   }
 
-  private void screenshot(String name) throws Exception {
-    String buildDir = System.getProperty("buildDir");
-    Path dir =
-        Files.createDirectories(
-            Path.of(buildDir == null || buildDir.isBlank() ? "target" : buildDir, "screenshots"));
-    Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
-    Path target = dir.resolve(name + ".png");
-    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-    assertTrue(Files.size(target) > 1000, "screenshot " + target);
-  }
-
   @Test
   void everyPageTypePassesAxeInLightAndDarkOnALaptopAndAPhone() throws Exception {
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -156,7 +129,7 @@ class AccessibilityIT {
           for (String violation : violations()) {
             found.add(page.getValue() + " [" + scheme + ", " + viewport.name() + "] " + violation);
           }
-          screenshot(page.getKey() + "-" + scheme + "-" + viewport.name());
+          browser.screenshot(page.getKey() + "-" + scheme + "-" + viewport.name());
         }
       }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,13 +36,12 @@ import org.rapportkb.insights.SearchLog;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsightsBrowserIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
 
   private Path home;
+  private Served served;
+  private Browser browser;
   private KnowledgeBase kb;
-  private WebApp app;
   private ChromeDriver driver;
-  private String base;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -54,39 +51,26 @@ class InsightsBrowserIT {
     Files.writeString(paths.config().resolve("insights.yml"), "enabled: true\nretentionDays: 7\n");
     kb = KnowledgeBase.open(paths);
     kb.sync(false, ProgressListener.NONE);
-    app = new WebApp(kb).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
+    served = Served.start(kb);
+    browser = Browser.start(dir.resolve("profile"), served.base());
+    driver = browser.driver();
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (kb != null) {
-      kb.close();
-    }
+    Browser.closeAll(browser, served);
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, WAIT);
+    return browser.waiting();
   }
 
   private void open(String path) {
-    driver.get(base + path);
-    waitForPage();
+    browser.open(path);
   }
 
   private void waitForPage() {
-    waiting()
-        .until(
-            d ->
-                "complete"
-                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    browser.waitForPage();
   }
 
   /** Types {@code query} into the search page's box letter by letter, then presses Enter. */
@@ -102,10 +86,7 @@ class InsightsBrowserIT {
   }
 
   private void click(WebElement element) {
-    ((JavascriptExecutor) driver)
-        .executeScript(
-            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-    element.click();
+    browser.click(element);
   }
 
   private List<List<String>> rows(String table) {
@@ -135,7 +116,7 @@ class InsightsBrowserIT {
     assertTrue(driver.manage().getCookies().isEmpty(), "no cookie is set");
 
     click(driver.findElement(By.linkText("Insights for trainers")));
-    waiting().until(ExpectedConditions.urlToBe(base + "/insights"));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/insights"));
     waitForPage();
     String status = driver.findElement(By.id("insights-status")).getText();
     assertTrue(status.startsWith("The search log is on."), status);

@@ -20,14 +20,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapportkb.Fixture;
 import org.rapportkb.HeadlessChromium;
-import org.rapportkb.KnowledgeBase;
 
 /**
  * Deliberate practice in a real browser: a session of ten rated items on one skill, the diary and
@@ -38,37 +36,27 @@ import org.rapportkb.KnowledgeBase;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PracticeBrowserIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Browser.WAIT;
 
-  private KnowledgeBase kb;
-  private WebApp app;
+  private Served served;
+  private Browser browser;
+  private Browser withoutScript;
   private ChromeDriver driver;
   private ChromeDriver noScript;
-  private String base;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     HeadlessChromium.require();
-    kb = Fixture.openIndexed(dir.resolve("kb"));
-    app = new WebApp(kb).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
-    noScript = HeadlessChromium.start(Files.createDirectories(dir.resolve("no-script")), false);
+    served = Served.start(Fixture.openIndexed(dir.resolve("kb")));
+    browser = Browser.start(dir.resolve("profile"), served.base());
+    withoutScript = Browser.start(dir.resolve("no-script"), served.base(), false);
+    driver = browser.driver();
+    noScript = withoutScript.driver();
   }
 
   @AfterAll
   void stop() throws Exception {
-    for (ChromeDriver browser : new ChromeDriver[] {driver, noScript}) {
-      if (browser != null) {
-        browser.quit();
-      }
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (kb != null) {
-      kb.close();
-    }
+    Browser.closeAll(browser, withoutScript, served);
   }
 
   @BeforeEach
@@ -78,17 +66,12 @@ class PracticeBrowserIT {
     script("window.localStorage.clear(); window.sessionStorage.clear();");
   }
 
-  private void open(ChromeDriver browser, String path) {
-    browser.get(base + path);
-    new WebDriverWait(browser, WAIT)
-        .until(
-            d ->
-                "complete"
-                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  private void open(ChromeDriver which, String path) {
+    (which == noScript ? withoutScript : browser).open(path);
   }
 
   private Object script(String code, Object... args) {
-    return driver.executeScript(code, args);
+    return browser.script(code, args);
   }
 
   private String currentItem() {
@@ -102,10 +85,8 @@ class PracticeBrowserIT {
         .until(d -> "complete".equals(script("return document.readyState")));
   }
 
-  /** Clicks an element once it is scrolled into view (the site scrolls smoothly). */
   private void click(WebElement element) {
-    script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-    element.click();
+    browser.click(element);
   }
 
   /** Presses a key with nothing focused, as a reader using the keyboard would. */

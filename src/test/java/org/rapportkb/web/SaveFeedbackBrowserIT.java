@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,14 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapportkb.Fixture;
 import org.rapportkb.HeadlessChromium;
 import org.rapportkb.KnowledgeBase;
-import org.rapportkb.watch.FolderWatcher;
 
 /**
  * A trainer's save in a real browser (headless Chromium): the open article page reloads when its
@@ -39,13 +36,13 @@ import org.rapportkb.watch.FolderWatcher;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SaveFeedbackBrowserIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final By NOTICE = By.cssSelector(".save-problems");
   private static final By ITEMS = By.cssSelector(".save-problems li");
 
+  private Served served;
+  private Browser browser;
+  private Browser withoutScript;
   private KnowledgeBase kb;
-  private WebApp app;
-  private FolderWatcher watcher;
   private ChromeDriver driver;
   private ChromeDriver noScript;
   private String base;
@@ -55,35 +52,20 @@ class SaveFeedbackBrowserIT {
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     HeadlessChromium.require();
-    kb = Fixture.openIndexed(dir.resolve("kb"));
+    served = Served.watched(Fixture.openIndexed(dir.resolve("kb")));
+    kb = served.kb();
+    base = served.base();
     empathy = kb.paths().articles().resolve("empathy/empathy.md");
     empathyText = Files.readString(empathy, StandardCharsets.UTF_8);
-    app = new WebApp(kb).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    watcher =
-        FolderWatcher.forKnowledgeBase(
-            kb, change -> app.articlesChanged(change.slugs()), Duration.ofMillis(100));
-    watcher.start();
-    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
-    noScript = HeadlessChromium.start(Files.createDirectories(dir.resolve("no-script")), false);
+    browser = Browser.start(dir.resolve("profile"), base);
+    withoutScript = Browser.start(dir.resolve("no-script"), base, false);
+    driver = browser.driver();
+    noScript = withoutScript.driver();
   }
 
   @AfterAll
   void stop() throws Exception {
-    for (ChromeDriver browser : new ChromeDriver[] {driver, noScript}) {
-      if (browser != null) {
-        browser.quit();
-      }
-    }
-    if (watcher != null) {
-      watcher.close();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (kb != null) {
-      kb.close();
-    }
+    Browser.closeAll(browser, withoutScript, served);
   }
 
   /** Puts back the files a test changed, and waits until the engine has seen them. */
@@ -108,12 +90,11 @@ class SaveFeedbackBrowserIT {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, WAIT);
+    return browser.waiting();
   }
 
   private void open(String path) {
-    driver.get(base + path);
-    waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    browser.open(path);
   }
 
   private void waitForLiveReload() {
@@ -139,13 +120,7 @@ class SaveFeedbackBrowserIT {
   }
 
   private void screenshot(String name) throws Exception {
-    String buildDir = System.getProperty("buildDir");
-    Path dir = Path.of(buildDir == null || buildDir.isBlank() ? "target" : buildDir, "screenshots");
-    Path target = Files.createDirectories(dir).resolve(name + ".png");
-    Files.copy(
-        driver.getScreenshotAs(OutputType.FILE).toPath(),
-        target,
-        StandardCopyOption.REPLACE_EXISTING);
+    browser.screenshot(name);
   }
 
   @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,13 +32,11 @@ import org.rapportkb.index.ProgressListener;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SuggestBrowserIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String MARKUP_ALIAS = "<b>bold</b> <img src=x onerror=alert(1)> listening";
 
-  private KnowledgeBase kb;
-  private WebApp app;
+  private Served served;
+  private Browser browser;
   private ChromeDriver driver;
-  private String base;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -61,38 +55,30 @@ class SuggestBrowserIT {
             .replaceFirst("aliases: \\[.*]", "aliases: [\"" + MARKUP_ALIAS + "\"]")
             .replaceFirst("related: \\[.*]\n", ""),
         StandardCharsets.UTF_8);
-    kb = KnowledgeBase.open(new KnowledgeBase.Paths(articles, config, dir.resolve("index")));
+    KnowledgeBase kb =
+        KnowledgeBase.open(new KnowledgeBase.Paths(articles, config, dir.resolve("index")));
     kb.sync(false, ProgressListener.NONE);
-    app = new WebApp(kb).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
+    served = Served.start(kb);
+    browser = Browser.start(dir.resolve("profile"), served.base());
+    driver = browser.driver();
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (kb != null) {
-      kb.close();
-    }
+    Browser.closeAll(browser, served);
   }
 
   @BeforeEach
   void home() {
-    driver.get(base + "/");
-    waiting().until(d -> "complete".equals(script("return document.readyState")));
+    browser.open("/");
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, WAIT);
+    return browser.waiting();
   }
 
   private Object script(String code, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(code, args);
+    return browser.script(code, args);
   }
 
   /** Types into the home page's search box and waits for the rows that answer {@code typed}. */
@@ -117,16 +103,8 @@ class SuggestBrowserIT {
     return driver.findElements(By.cssSelector("#q-list [role=option]"));
   }
 
-  /** Saves what the browser shows to {@code target/screenshots/NAME.png}. */
   private void screenshot(String name) throws Exception {
-    String buildDir = System.getProperty("buildDir");
-    Path dir = Path.of(buildDir == null || buildDir.isBlank() ? "target" : buildDir, "screenshots");
-    Path target = Files.createDirectories(dir).resolve(name + ".png");
-    Files.copy(
-        driver.getScreenshotAs(OutputType.FILE).toPath(),
-        target,
-        StandardCopyOption.REPLACE_EXISTING);
-    assertTrue(Files.size(target) > 1000, "screenshot " + target);
+    browser.screenshot(name);
   }
 
   private static List<String> marks(WebElement row) {
@@ -169,7 +147,7 @@ class SuggestBrowserIT {
     assertEquals("true", alias.getAttribute("aria-selected"));
     assertEquals(alias.getAttribute("id"), input.getAttribute("aria-activedescendant"));
     input.sendKeys(Keys.ENTER);
-    waiting().until(ExpectedConditions.urlToBe(base + "/articles/perspective-taking"));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/articles/perspective-taking"));
     assertEquals("Perspective-taking", driver.findElement(By.tagName("h1")).getText());
   }
 
@@ -193,7 +171,7 @@ class SuggestBrowserIT {
         "true", rows.get(0).getAttribute("aria-selected"), "down from the last: the first");
     input.sendKeys(Keys.ARROW_UP);
     input.sendKeys(Keys.ENTER);
-    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silen"));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/search?q=silen"));
     assertEquals("silen", driver.findElement(By.id("q")).getAttribute("value"));
     assertFalse(driver.findElements(By.cssSelector(".result")).isEmpty(), "the full results");
   }
@@ -209,7 +187,7 @@ class SuggestBrowserIT {
             .getAttribute("textContent")
             .startsWith("No suggestions"));
     rows.get(0).click();
-    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=zqxw"));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/search?q=zqxw"));
   }
 
   @Test

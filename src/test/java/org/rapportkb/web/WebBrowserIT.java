@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -29,7 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapportkb.Fixture;
 import org.rapportkb.HeadlessChromium;
 import org.rapportkb.KnowledgeBase;
-import org.rapportkb.watch.FolderWatcher;
 
 /**
  * The pages in a real browser (headless Chromium): search-as-you-type with the keyboard, facets,
@@ -41,42 +36,24 @@ import org.rapportkb.watch.FolderWatcher;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebBrowserIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
 
+  private Served served;
+  private Browser browser;
   private KnowledgeBase kb;
-  private WebApp app;
-  private FolderWatcher watcher;
   private ChromeDriver driver;
-  private String base;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     HeadlessChromium.require();
-    kb = Fixture.openIndexed(dir.resolve("kb"));
-    app = new WebApp(kb).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    watcher =
-        FolderWatcher.forKnowledgeBase(
-            kb, change -> app.articlesChanged(change.slugs()), Duration.ofMillis(100));
-    watcher.start();
-
-    driver = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")));
+    served = Served.watched(Fixture.openIndexed(dir.resolve("kb")));
+    kb = served.kb();
+    browser = Browser.start(dir.resolve("profile"), served.base());
+    driver = browser.driver();
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (watcher != null) {
-      watcher.close();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (kb != null) {
-      kb.close();
-    }
+    Browser.closeAll(browser, served);
   }
 
   @BeforeEach
@@ -85,35 +62,23 @@ class WebBrowserIT {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, WAIT);
+    return browser.waiting();
   }
 
   private void open(String path) {
-    driver.get(base + path);
-    waiting().until(d -> "complete".equals(script("return document.readyState")));
+    browser.open(path);
   }
 
   private Object script(String code, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(code, args);
-  }
-
-  private static Path screenshots() throws Exception {
-    String buildDir = System.getProperty("buildDir");
-    Path dir = Path.of(buildDir == null || buildDir.isBlank() ? "target" : buildDir, "screenshots");
-    return Files.createDirectories(dir);
+    return browser.script(code, args);
   }
 
   private void screenshot(String name) throws Exception {
-    Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
-    Path target = screenshots().resolve(name + ".png");
-    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-    assertTrue(Files.size(target) > 1000, "screenshot " + target);
+    browser.screenshot(name);
   }
 
-  /** Clicks an element once it is scrolled into view (the site scrolls smoothly). */
   private void click(WebElement element) {
-    script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-    element.click();
+    browser.click(element);
   }
 
   private List<WebElement> options(String listId) {
@@ -148,7 +113,7 @@ class WebBrowserIT {
     String slug = first.getAttribute("data-slug");
     String title = kb.library().get(slug).orElseThrow().title();
     input.sendKeys(Keys.ENTER);
-    waiting().until(ExpectedConditions.urlToBe(base + "/articles/" + slug));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/articles/" + slug));
     assertEquals(title, driver.findElement(By.tagName("h1")).getText());
   }
 
@@ -169,7 +134,7 @@ class WebBrowserIT {
 
     input.clear();
     input.sendKeys("silence", Keys.ENTER);
-    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silence"));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/search?q=silence"));
     assertEquals(2, driver.findElements(By.cssSelector(".result")).size());
   }
 
@@ -201,7 +166,8 @@ class WebBrowserIT {
         driver.findElement(
             By.cssSelector(".facet-link[data-facet=level][href*='level=foundation']"));
     click(foundation);
-    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silence&level=foundation"));
+    waiting()
+        .until(ExpectedConditions.urlToBe(browser.base() + "/search?q=silence&level=foundation"));
     List<WebElement> results = driver.findElements(By.cssSelector(".result"));
     assertEquals(1, results.size());
     assertTrue(results.get(0).getText().contains("Active listening"));
@@ -210,7 +176,7 @@ class WebBrowserIT {
     assertEquals("true", active.getAttribute("aria-current"));
 
     click(active);
-    waiting().until(ExpectedConditions.urlToBe(base + "/search?q=silence"));
+    waiting().until(ExpectedConditions.urlToBe(browser.base() + "/search?q=silence"));
     assertEquals(2, driver.findElements(By.cssSelector(".result")).size());
   }
 
@@ -224,7 +190,7 @@ class WebBrowserIT {
     waiting()
         .until(
             ExpectedConditions.urlToBe(
-                base + "/articles/double-sided-reflections#common-pitfalls"));
+                browser.base() + "/articles/double-sided-reflections#common-pitfalls"));
     waiting().until(d -> inViewport(heading));
 
     driver.manage().window().setSize(new Dimension(390, 844));
@@ -270,14 +236,14 @@ class WebBrowserIT {
     open("/articles/empathy");
     waitForLiveReload();
     markPage();
-    app.articlesChanged(List.of("active-listening", "using-silence"));
+    served.app().articlesChanged(List.of("active-listening", "using-silence"));
     Thread.sleep(500);
     assertTrue(pageIsMarked(), "another article changed; this page stays");
-    app.articlesChanged(List.of("empathy"));
+    served.app().articlesChanged(List.of("empathy"));
     waiting().until(d -> !pageIsMarked());
     waitForLiveReload();
     markPage();
-    app.articlesChanged(List.of());
+    served.app().articlesChanged(List.of());
     waiting().until(d -> !pageIsMarked());
   }
 
