@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.rapportkb.article.Slugs;
 import org.rapportkb.check.Problem;
 import org.rapportkb.check.YamlMap;
 import org.yaml.snakeyaml.nodes.Node;
@@ -32,7 +32,6 @@ public final class ConfigLoader {
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
   static final String SCHEMA_VERSION = "7";
 
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> BOOSTED_FIELDS =
       Set.of("title", "aliases", "summary", "tags", "client", "body");
 
@@ -136,7 +135,7 @@ public final class ConfigLoader {
       String slug = category.text("slug", problems).orElse("");
       String name = category.text("name", problems).orElse("");
       String description = category.text("description", problems).orElse("");
-      if (!SLUG.matcher(slug).matches()) {
+      if (!Slugs.isValid(slug)) {
         problems.add(
             Problem.error(
                 CATEGORIES_FILE,
@@ -183,7 +182,7 @@ public final class ConfigLoader {
     for (String tag : tags.get().keys()) {
       String name = tags.get().text(tag, problems).orElse("").strip();
       int line = tags.get().lineOf(tag);
-      if (!SLUG.matcher(tag).matches()) {
+      if (!Slugs.isValid(tag)) {
         problems.add(
             Problem.error(CATEGORIES_FILE, line, "tag '" + tag + "' must be lowercase-hyphenated"));
       } else if (name.isEmpty()) {
