@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.Heading;
+import org.rapportkb.config.Category;
 import org.rapportkb.insights.SearchInsights;
 import org.rapportkb.library.ArticleDetail;
 import org.rapportkb.library.ArticleSummary;
@@ -42,10 +43,8 @@ final class ArticleController {
     ArticleDetail article = find(ctx);
     insights.recordOpen(ctx.queryParam(SearchLinks.PARAM));
     Site site = Site.of(kb.config());
-    List<ArticleSummary> curriculum = kb.library().list(null, null, null);
-    List<ArticleSummary> module =
-        curriculum.stream().filter(a -> a.category().equals(article.category())).toList();
-    int index = indexOf(curriculum, article.slug());
+    List<ArticleSummary> module = kb.library().list(article.category(), null, null);
+    int index = indexOf(module, article.slug());
     String results = SearchReferrer.resultsUrl(ctx);
     List<Link> breadcrumbs = new ArrayList<>();
     breadcrumbs.add(new Link("Home", "/"));
@@ -65,13 +64,32 @@ final class ArticleController {
             article,
             breadcrumbs,
             toc(article.headings()),
-            index > 0 ? curriculum.get(index - 1) : null,
-            index >= 0 && index < curriculum.size() - 1 ? curriculum.get(index + 1) : null,
+            index > 0 ? module.get(index - 1) : index == 0 ? besideModule(article, -1) : null,
+            index >= 0 && index < module.size() - 1
+                ? module.get(index + 1)
+                : index >= 0 ? besideModule(article, 1) : null,
             module,
-            indexOf(module, article.slug()) + 1,
+            index + 1,
             ctx.fullUrl(),
             site,
             kb.problems().forSlug(article.slug())));
+  }
+
+  /**
+   * The article a reader reaches by going on from the end of this article's module ({@code step} 1:
+   * the first of the next module with articles) or back from its start ({@code -1}: the last of the
+   * module before), or null at either end of the curriculum.
+   */
+  private ArticleSummary besideModule(ArticleDetail article, int step) throws IOException {
+    List<Category> modules = kb.config().categories();
+    int at = modules.indexOf(kb.config().category(article.category()).orElse(null));
+    for (int i = at + step; at >= 0 && i >= 0 && i < modules.size(); i += step) {
+      List<ArticleSummary> articles = kb.library().list(modules.get(i).slug(), null, null);
+      if (!articles.isEmpty()) {
+        return step > 0 ? articles.get(0) : articles.get(articles.size() - 1);
+      }
+    }
+    return null;
   }
 
   private ArticleDetail find(Context ctx) throws IOException {
