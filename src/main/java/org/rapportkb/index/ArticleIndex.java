@@ -340,6 +340,9 @@ public final class ArticleIndex implements Closeable {
       if (!writer.isOpen()) {
         Throwable cause = writer.getTragicException();
         LOG.warning("reopening the index writer" + (cause == null ? "" : " after: " + cause));
+        // NOTE: a writer closed by a failure on a merge thread may still be closing and holding the
+        // write lock; rollback waits for that close to finish, and does nothing once it has.
+        writer.rollback();
         writer = newWriter(directory, analyzer);
       }
       return writer;
