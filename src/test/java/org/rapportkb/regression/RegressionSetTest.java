@@ -44,6 +44,9 @@ class RegressionSetTest {
             new KnowledgeBase.Paths(
                 Path.of("articles"), Path.of("index-config"), dir.resolve("index")));
     kb.sync(false, ProgressListener.NONE);
+    // Every passage embedded before the first search, so ranking never depends on how far the
+    // background embedding has got.
+    kb.embedPassages(ProgressListener.NONE);
     return kb;
   }
 
