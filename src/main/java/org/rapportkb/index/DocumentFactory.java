@@ -144,8 +144,6 @@ final class DocumentFactory {
     if (meta.order() != null) {
       doc.add(new StoredField(IndexFields.STORED_ORDER, meta.order()));
     }
-    long updatedDay = meta.updated() == null ? 0 : meta.updated().toEpochDay();
-    doc.add(new NumericDocValuesField(IndexFields.UPDATED_DAY, updatedDay));
     if (meta.updated() != null) {
       doc.add(new StoredField(IndexFields.UPDATED, meta.updated().toString()));
     }

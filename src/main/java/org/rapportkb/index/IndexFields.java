@@ -72,7 +72,6 @@ public final class IndexFields {
   public static final String CATEGORY_ORDER = "category_order";
   public static final String ORDER = "order";
   public static final String LEVEL_ORDER = "level_order";
-  public static final String UPDATED_DAY = "updated_day";
 
   public static final String STORED_TAGS = "stored_tags";
   public static final String STORED_ALIASES = "stored_aliases";

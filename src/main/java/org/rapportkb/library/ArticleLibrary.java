@@ -116,6 +116,16 @@ public final class ArticleLibrary {
     }
   }
 
+  /** Whether an article (a draft too) has this slug: a cheap check, without reading it. */
+  public boolean has(String slug) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(IndexFields.SLUG, slug))) > 0;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
   /** How many published articles the index holds. */
   public int count() throws IOException {
     IndexSearcher searcher = searchers.acquire();

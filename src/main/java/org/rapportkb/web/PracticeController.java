@@ -128,7 +128,7 @@ final class PracticeController {
     String article = Params.text(ctx, "article");
     String module = Params.text(ctx, "module");
     String difficulty = Params.text(ctx, "difficulty");
-    if (article != null && (!Slugs.isValid(article) || kb.library().get(article).isEmpty())) {
+    if (article != null && (!Slugs.isValid(article) || !kb.library().has(article))) {
       throw new BadRequestResponse("unknown article '" + article + "'");
     }
     if (module != null && kb.config().category(module).isEmpty()) {

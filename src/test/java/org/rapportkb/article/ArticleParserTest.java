@@ -245,6 +245,19 @@ class ArticleParserTest {
     assertTrue(html.contains("&lt;script&gt;"), html);
   }
 
+  /** A practice section's heading and three criteria, for the tests that vary its items. */
+  private static final String PRACTICE_WITH_CRITERIA =
+      """
+      ## Practice
+
+      Criteria:
+
+      - One
+      - Two
+      - Three
+
+      """;
+
   private static final String FRONT =
       """
       ---
@@ -274,15 +287,8 @@ class ArticleParserTest {
   @Test
   void aPracticeItemWithoutADifficultyIsAnErrorOnItsLine() {
     String practice =
-        """
-        ## Practice
-
-        Criteria:
-
-        - One
-        - Two
-        - Three
-
+        PRACTICE_WITH_CRITERIA
+            + """
         1. "Why bother?"
            - Response: "It feels pointless."
            - Response: "You're tired."
@@ -302,15 +308,8 @@ class ArticleParserTest {
   @Test
   void aPracticeItemNeedsTwoResponsesAndKnownLines() {
     String practice =
-        """
-        ## Practice
-
-        Criteria:
-
-        - One
-        - Two
-        - Three
-
+        PRACTICE_WITH_CRITERIA
+            + """
         1. **Beginner.** "Why bother?"
            - Response: "It feels pointless."
            - Answer: "You're tired."
@@ -360,15 +359,8 @@ class ArticleParserTest {
   @Test
   void tooFewItemsOrAMissingDifficultyIsAWarning() {
     String practice =
-        """
-        ## Practice
-
-        Criteria:
-
-        - One
-        - Two
-        - Three
-
+        PRACTICE_WITH_CRITERIA
+            + """
         1. **Beginner.** "Why bother?"
            - Response: "It feels pointless."
            - Response: "You're tired."
