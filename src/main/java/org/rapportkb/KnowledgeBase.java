@@ -24,6 +24,7 @@ import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.Indexer;
 import org.rapportkb.index.ProgressListener;
 import org.rapportkb.library.ArticleLibrary;
+import org.rapportkb.search.ReaderSearchers;
 import org.rapportkb.search.SearchService;
 import org.rapportkb.semantic.SemanticStatus;
 import org.rapportkb.semantic.VectorSync;
@@ -79,7 +80,12 @@ public final class KnowledgeBase implements Closeable {
   public static KnowledgeBase open(Paths paths) throws IOException, ConfigException {
     requireArticles(paths);
     AtomicReference<KbConfig> config = new AtomicReference<>(ConfigLoader.load(paths.config()));
-    ArticleIndex index = ArticleIndex.open(paths.index(), config::get);
+    ArticleIndex index =
+        ArticleIndex.open(
+            paths.index(),
+            config::get,
+            FSDirectory::open,
+            new ReaderSearchers(() -> config.get().indexAnalyzer()));
     try {
       return new KnowledgeBase(paths, config, index, index.searchers());
     } catch (RuntimeException e) {
@@ -97,7 +103,9 @@ public final class KnowledgeBase implements Closeable {
       return open(paths);
     } catch (IndexLockedException e) {
       KbConfig config = ConfigLoader.load(paths.config());
-      SearcherManager readOnly = new SearcherManager(FSDirectory.open(paths.index()), null);
+      SearcherManager readOnly =
+          new SearcherManager(
+              FSDirectory.open(paths.index()), new ReaderSearchers(config::indexAnalyzer));
       return new KnowledgeBase(paths, new AtomicReference<>(config), null, readOnly);
     }
   }

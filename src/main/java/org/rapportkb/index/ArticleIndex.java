@@ -63,7 +63,8 @@ public final class ArticleIndex implements Closeable {
       Directory directory,
       IndexWriter writer,
       Supplier<KbConfig> config,
-      Analyzer analyzer)
+      Analyzer analyzer,
+      SearcherFactory searcherFactory)
       throws IOException {
     this.path = path;
     this.directory = directory;
@@ -75,12 +76,12 @@ public final class ArticleIndex implements Closeable {
     }
     // Readers open commits, not the writer's pending state: searches never see a half-done sync,
     // and a writer lost to a disk error can be replaced without disturbing them.
-    this.searchers = new SearcherManager(directory, new TimedSearcherFactory());
+    this.searchers = new SearcherManager(directory, searcherFactory);
   }
 
   /** Opens (or creates) the index for writing; a damaged index is moved aside and recreated. */
   public static ArticleIndex open(Path path, Supplier<KbConfig> config) throws IOException {
-    return open(path, config, FSDirectory::open);
+    return open(path, config, FSDirectory::open, new SearcherFactory());
   }
 
   /**
@@ -89,6 +90,19 @@ public final class ArticleIndex implements Closeable {
    * @param config read at every document, so a reloaded config applies to the next write
    */
   public static ArticleIndex open(Path path, Supplier<KbConfig> config, DirectoryOpener directories)
+      throws IOException {
+    return open(path, config, directories, new SearcherFactory());
+  }
+
+  /**
+   * Like {@link #open(Path, Supplier, DirectoryOpener)}, with the searchers made by {@code
+   * searcherFactory} (which may build per-reader state there).
+   */
+  public static ArticleIndex open(
+      Path path,
+      Supplier<KbConfig> config,
+      DirectoryOpener directories,
+      SearcherFactory searcherFactory)
       throws IOException {
     Files.createDirectories(path);
     Analyzer analyzer = new IndexingAnalyzer(config);
@@ -100,7 +114,8 @@ public final class ArticleIndex implements Closeable {
         Files.createDirectories(path);
         directory = directories.open(path);
       }
-      return new ArticleIndex(path, directory, newWriter(directory, analyzer), config, analyzer);
+      return new ArticleIndex(
+          path, directory, newWriter(directory, analyzer), config, analyzer, searcherFactory);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexLockedException(
@@ -433,17 +448,6 @@ public final class ArticleIndex implements Closeable {
           parts[2],
           parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
           new FileStamp(Long.parseLong(parts[4]), Long.parseLong(parts[5])));
-    }
-  }
-
-  /** Gives every searcher the shared per-thread deadline. */
-  private static final class TimedSearcherFactory extends SearcherFactory {
-    @Override
-    public IndexSearcher newSearcher(
-        org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      searcher.setTimeout(Deadline.INSTANCE);
-      return searcher;
     }
   }
 }

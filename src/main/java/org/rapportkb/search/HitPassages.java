@@ -38,13 +38,18 @@ final class HitPassages {
     this.weights = weights;
   }
 
-  List<SearchHit> hits(List<HybridRanking.Ranked> page, Query matching, boolean explain)
+  /**
+   * @param highlight whether to highlight the words that matched (else hits show their summary or
+   *     passage, as when the time is up)
+   */
+  List<SearchHit> hits(
+      List<HybridRanking.Ranked> page, Query matching, boolean explain, boolean highlight)
       throws IOException {
     // Only hits that may show their words are highlighted: the body highlighter is the costly part,
     // and a hit brought mostly by meaning shows its passage instead.
     List<ScoreDoc> byWords = new ArrayList<>();
     for (HybridRanking.Ranked ranked : page) {
-      if (!meaningWeighsMore(ranked)) {
+      if (highlight && !meaningWeighsMore(ranked)) {
         byWords.add(new ScoreDoc(ranked.doc(), ranked.fused()));
       }
     }
@@ -52,7 +57,7 @@ final class HitPassages {
     List<SearchHit> hits = new ArrayList<>(page.size());
     int next = 0;
     for (HybridRanking.Ranked ranked : page) {
-      Snippets.Snippet words = meaningWeighsMore(ranked) ? null : lexical[next++];
+      Snippets.Snippet words = !highlight || meaningWeighsMore(ranked) ? null : lexical[next++];
       hits.add(hit(ranked, words, matching, explain));
     }
     return hits;

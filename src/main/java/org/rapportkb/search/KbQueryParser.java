@@ -21,6 +21,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
@@ -230,9 +231,10 @@ final class KbQueryParser extends QueryParser {
   /**
    * A query this parser returned, reduced to what decides whether an article matches: the clauses
    * added for ranking only (phrase and proximity bonuses, which only match articles the words match
-   * anyway) dropped, boosts removed, best-field choices turned into plain disjunctions. Counting
-   * matches with it needs no scores and no positions, and a snippet highlights its words without
-   * verifying every sloppy phrase.
+   * anyway) dropped, boosts removed, best-field choices and words over combined fields turned into
+   * plain disjunctions of their terms. Counting matches with it needs no scores and no positions
+   * (and Lucene counts a plain disjunction in bulk windows rather than through one merged
+   * iterator), and a snippet highlights its words without verifying every sloppy phrase.
    */
   Query matchingPart(Query parsed) {
     if (parsed instanceof BooleanQuery bool) {
@@ -248,6 +250,26 @@ final class KbQueryParser extends QueryParser {
     }
     if (parsed instanceof BoostQuery boosted) {
       return matchingPart(boosted.getQuery());
+    }
+    if (parsed instanceof CombinedFieldQuery combined) {
+      List<Term> terms = new ArrayList<>();
+      combined.visit(
+          new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+              return this;
+            }
+
+            @Override
+            public void consumeTerms(Query query, Term... found) {
+              terms.addAll(List.of(found));
+            }
+          });
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (Term term : terms) {
+        any.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
+      }
+      return any.build();
     }
     if (parsed instanceof DisjunctionMaxQuery best) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();

@@ -37,6 +37,16 @@ final class SentenceBreaks extends BreakIterator {
     current = begin;
   }
 
+  /** Takes the characters straight from the string (the highlighter passes one). */
+  @Override
+  public void setText(String newText) {
+    text = new StringCharacterIterator(newText);
+    begin = 0;
+    end = newText.length();
+    chars = newText.toCharArray();
+    current = begin;
+  }
+
   @Override
   public CharacterIterator getText() {
     return text;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -27,16 +28,21 @@ final class SpellingCorrector {
   private final Set<String> vocabulary;
   private final Map<String, String> corrected;
 
+  /** When the search this corrector serves must stop looking; null for never. */
+  private final QueryTimeout timeout;
+
   SpellingCorrector(IndexReader reader, Set<String> vocabulary) {
-    this(newChecker(), reader, vocabulary, null);
+    this(newChecker(), reader, vocabulary, null, null);
   }
 
   private SpellingCorrector(
       DirectSpellChecker checker,
       IndexReader reader,
       Set<String> vocabulary,
-      Map<String, String> corrected) {
+      Map<String, String> corrected,
+      QueryTimeout timeout) {
     this.checker = checker;
+    this.timeout = timeout;
     this.reader = reader;
     this.vocabulary = vocabulary;
     this.corrected = corrected;
@@ -57,8 +63,8 @@ final class SpellingCorrector {
    * A corrector for one search, on one thread: it remembers its corrections, since parsing the
    * query and suggesting a corrected one both ask for the same words.
    */
-  SpellingCorrector forOneSearch() {
-    return new SpellingCorrector(checker, reader, vocabulary, new HashMap<>());
+  SpellingCorrector forOneSearch(QueryTimeout timeout) {
+    return new SpellingCorrector(checker, reader, vocabulary, new HashMap<>(), timeout);
   }
 
   /** The text with each unknown word replaced by its correction; the text itself if none. */
@@ -93,7 +99,7 @@ final class SpellingCorrector {
   }
 
   private String lookUp(String word) {
-    if (isKnown(word)) {
+    if (isKnown(word) || (timeout != null && timeout.shouldExit())) {
       return word;
     }
     try {

@@ -30,7 +30,7 @@ final class SearchController {
     byte[] json =
         insights.records(request)
             ? Json.bytes(searchRecorded(request))
-            : kb.search().searchAsJson(request);
+            : kb.search().searchEncoded(request, Json::bytes);
     ctx.contentType(ContentType.APPLICATION_JSON).result(json);
   }
 

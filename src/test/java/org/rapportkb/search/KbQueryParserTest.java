@@ -20,7 +20,7 @@ class KbQueryParserTest extends IndexedFixture {
           new KbQueryParser(
               kb.config().queryAnalyzer(),
               kb.config().boosts(),
-              new SpellingCorrector(reader, kb.config().vocabulary()).forOneSearch());
+              new SpellingCorrector(reader, kb.config().vocabulary()).forOneSearch(null));
       Query query = parser.parse("zorblax quimbly fezzwick glorpen snarfle wuggles blinter");
       AtomicInteger fuzzy = new AtomicInteger();
       query.visit(
