@@ -16,7 +16,7 @@ import org.rapportkb.config.SemanticSettings;
  * fall behind words alone on the development sets. Writes the tables to {@code
  * target/relevance-report.md} (see docs/relevance.md for how the sets were made).
  */
-class RelevanceTest {
+class RelevanceIT {
   /** Floors on the held-out set, a little under what this version measures. */
   static final double MIN_NDCG = 0.63;
 

@@ -18,7 +18,7 @@ import org.rapportkb.search.SearchRequest;
  * The search-quality regression set: trainee-style queries over the bundled curriculum, each with
  * the article that should come first. Reports the share found first and in the top three.
  */
-class RegressionSetTest {
+class RegressionSetIT {
   static final Path QUERIES = Path.of("src", "test", "resources", "regression", "queries.tsv");
   static final double MIN_FIRST = 0.78;
   static final double MIN_TOP_THREE = 0.9;
