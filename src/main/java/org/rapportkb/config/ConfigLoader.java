@@ -30,7 +30,7 @@ public final class ConfigLoader {
   public static final String INSIGHTS_FILE = InsightsSettingsReader.FILE;
 
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "7";
+  static final String SCHEMA_VERSION = "8";
 
   private static final Set<String> BOOSTED_FIELDS =
       Set.of("title", "aliases", "summary", "tags", "client", "body");

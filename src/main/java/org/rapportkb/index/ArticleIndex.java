@@ -406,7 +406,6 @@ public final class ArticleIndex implements Closeable {
   /** What the index remembers of one article, enough to decide whether to re-read its file. */
   public record IndexedArticle(
       String slug, String path, String hash, List<String> related, FileStamp stamp) {
-    private static final String SEPARATOR = "\u0000";
 
     static IndexedArticle of(Article article, FileStamp stamp) {
       return new IndexedArticle(
@@ -414,25 +413,27 @@ public final class ArticleIndex implements Closeable {
     }
 
     BytesRef encode() {
-      return new BytesRef(
-          String.join(
-              SEPARATOR,
-              slug,
-              path,
-              hash,
-              String.join(",", related),
-              Long.toString(stamp.size()),
-              Long.toString(stamp.modifiedNanos())));
+      return DocValueCodec.encode(
+          out -> {
+            out.writeUTF(slug);
+            out.writeUTF(path);
+            out.writeUTF(hash);
+            DocValueCodec.writeStrings(out, related);
+            out.writeLong(stamp.size());
+            out.writeLong(stamp.modifiedNanos());
+          });
     }
 
     public static IndexedArticle decode(BytesRef bytes) {
-      String[] parts = bytes.utf8ToString().split(SEPARATOR, -1);
-      return new IndexedArticle(
-          parts[0],
-          parts[1],
-          parts[2],
-          parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
-          new FileStamp(Long.parseLong(parts[4]), Long.parseLong(parts[5])));
+      return DocValueCodec.decode(
+          bytes,
+          in ->
+              new IndexedArticle(
+                  in.readUTF(),
+                  in.readUTF(),
+                  in.readUTF(),
+                  DocValueCodec.readStrings(in),
+                  new FileStamp(in.readLong(), in.readLong())));
     }
   }
 

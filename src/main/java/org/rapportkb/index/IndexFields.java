@@ -1,11 +1,6 @@
 package org.rapportkb.index;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.facet.FacetsConfig;
@@ -138,35 +133,19 @@ public final class IndexFields {
 
   /** The doc value of {@link #COMPLETIONS} for an article. */
   public static BytesRef encodeCompletions(Completions completions) {
-    var bytes = new ByteArrayOutputStream();
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeBoolean(completions.draft());
-      out.writeUTF(completions.title());
-      out.writeShort(completions.aliases().size());
-      for (String alias : completions.aliases()) {
-        out.writeUTF(alias);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new BytesRef(bytes.toByteArray());
+    return DocValueCodec.encode(
+        out -> {
+          out.writeBoolean(completions.draft());
+          out.writeUTF(completions.title());
+          DocValueCodec.writeStrings(out, completions.aliases());
+        });
   }
 
   /** Reads back what {@link #encodeCompletions} wrote. */
   public static Completions decodeCompletions(BytesRef value) {
-    try (var in =
-        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
-      boolean draft = in.readBoolean();
-      String title = in.readUTF();
-      int count = in.readShort();
-      List<String> aliases = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        aliases.add(in.readUTF());
-      }
-      return new Completions(draft, title, aliases);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DocValueCodec.decode(
+        value,
+        in -> new Completions(in.readBoolean(), in.readUTF(), DocValueCodec.readStrings(in)));
   }
 
   /**
@@ -186,19 +165,16 @@ public final class IndexFields {
 
   /** The doc value of {@link #SECTIONS}: each section's start offset, anchor and heading. */
   public static BytesRef encodeSections(List<ArticleSections.Start> starts) {
-    var bytes = new ByteArrayOutputStream();
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeShort(starts.size());
-      for (ArticleSections.Start start : starts) {
-        out.writeInt(start.offset());
-        out.writeByte(start.heading().level());
-        out.writeUTF(start.heading().id());
-        out.writeUTF(start.heading().text());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new BytesRef(bytes.toByteArray());
+    return DocValueCodec.encode(
+        out -> {
+          out.writeShort(starts.size());
+          for (ArticleSections.Start start : starts) {
+            out.writeInt(start.offset());
+            out.writeByte(start.heading().level());
+            out.writeUTF(start.heading().id());
+            out.writeUTF(start.heading().text());
+          }
+        });
   }
 
   /** The section starts of an article, by index-wide document id (none when not recorded). */
@@ -208,19 +184,20 @@ public final class IndexFields {
     if (value.length == 0) {
       return List.of();
     }
-    try (var in =
-        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
-      int count = in.readShort();
-      List<ArticleSections.Start> starts = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        int offset = in.readInt();
-        int level = in.readByte();
-        String id = in.readUTF();
-        String text = in.readUTF();
-        starts.add(new ArticleSections.Start(offset, new Heading(level, text, id)));
-      }
-      return starts;
-    }
+    return DocValueCodec.decode(
+        value,
+        in -> {
+          int count = in.readUnsignedShort();
+          List<ArticleSections.Start> starts = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            int offset = in.readInt();
+            int level = in.readByte();
+            String id = in.readUTF();
+            String text = in.readUTF();
+            starts.add(new ArticleSections.Start(offset, new Heading(level, text, id)));
+          }
+          return starts;
+        });
   }
 
   /** The plain text of an article's body, by index-wide document id. */

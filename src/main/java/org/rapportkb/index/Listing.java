@@ -1,12 +1,6 @@
 package org.rapportkb.index;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.util.BytesRef;
@@ -39,48 +33,31 @@ public record Listing(
 
   /** The doc value that holds this listing. */
   BytesRef encode() {
-    var bytes = new ByteArrayOutputStream(256);
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeUTF(slug);
-      out.writeUTF(title);
-      out.writeUTF(summary);
-      out.writeUTF(category);
-      out.writeUTF(level);
-      out.writeShort(tags.size());
-      for (String tag : tags) {
-        out.writeUTF(tag);
-      }
-      out.writeUTF(updated == null ? "" : updated);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new BytesRef(bytes.toByteArray());
+    return DocValueCodec.encode(
+        out -> {
+          out.writeUTF(slug);
+          out.writeUTF(title);
+          out.writeUTF(summary);
+          out.writeUTF(category);
+          out.writeUTF(level);
+          DocValueCodec.writeStrings(out, tags);
+          out.writeUTF(updated == null ? "" : updated);
+        });
   }
 
   private static Listing decode(BytesRef value) {
-    try (var in =
-        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
-      String slug = in.readUTF();
-      String title = in.readUTF();
-      String summary = in.readUTF();
-      String category = in.readUTF();
-      String level = in.readUTF();
-      int count = in.readShort();
-      List<String> tags = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        tags.add(in.readUTF());
-      }
-      String updated = in.readUTF();
-      return new Listing(
-          slug,
-          title,
-          summary,
-          category,
-          level,
-          List.copyOf(tags),
-          updated.isEmpty() ? null : updated);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a listing in the index is damaged", e);
-    }
+    return DocValueCodec.decode(
+        value,
+        in -> {
+          String slug = in.readUTF();
+          String title = in.readUTF();
+          String summary = in.readUTF();
+          String category = in.readUTF();
+          String level = in.readUTF();
+          List<String> tags = DocValueCodec.readStrings(in);
+          String updated = in.readUTF();
+          return new Listing(
+              slug, title, summary, category, level, tags, updated.isEmpty() ? null : updated);
+        });
   }
 }
