@@ -61,15 +61,14 @@ final class DocumentFactory {
     this.config = config;
   }
 
-  Document toDocument(Article article, ArticleIndex.FileStamp stamp) throws IOException {
+  Document toDocument(Article article, FileStamp stamp) throws IOException {
     FrontMatter meta = article.meta();
     Document doc = new Document();
     doc.add(new StringField(IndexFields.SLUG, article.slug(), Field.Store.YES));
     doc.add(new StringField(IndexFields.KIND, IndexFields.ARTICLE, Field.Store.NO));
     doc.add(new StoredField(IndexFields.PATH, article.path()));
     doc.add(
-        new BinaryDocValuesField(
-            IndexFields.SYNC_STATE, ArticleIndex.IndexedArticle.of(article, stamp).encode()));
+        new BinaryDocValuesField(IndexFields.SYNC_STATE, SyncState.of(article, stamp).encode()));
 
     doc.add(new Field(IndexFields.TITLE, meta.title(), STORED_WITH_OFFSETS));
     doc.add(new Field(IndexFields.SUMMARY, meta.summary(), STORED_WITH_OFFSETS));

@@ -85,7 +85,7 @@ public final class Indexer {
     ArticleScanner.Scan scan = ArticleScanner.scan(articlesDir);
     boolean rebuild =
         forceRebuild || !config.indexFingerprint().equals(index.committedFingerprint());
-    Map<String, ArticleIndex.IndexedArticle> indexed = rebuild ? Map.of() : index.indexed();
+    Map<String, SyncState> indexed = rebuild ? Map.of() : SyncState.all(index.searchers());
     Set<String> knownSlugs = scan.slugs();
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>(scan.problems()));
@@ -216,14 +216,14 @@ public final class Indexer {
   private Outcome indexOne(
       ArticleParser parser,
       ArticleFile file,
-      ArticleIndex.IndexedArticle previous,
+      SyncState previous,
       Set<String> knownSlugs,
       List<Problem> problems)
       throws IOException {
     byte[] bytes;
-    ArticleIndex.FileStamp stamp;
+    FileStamp stamp;
     try {
-      stamp = ArticleIndex.FileStamp.of(file.file());
+      stamp = FileStamp.of(file.file());
       if (previous != null
           && previous.stamp().isKnown()
           && previous.stamp().equals(stamp)

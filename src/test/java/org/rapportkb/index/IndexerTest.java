@@ -179,7 +179,7 @@ class IndexerTest {
       assertTrue(report.rebuilt());
       assertEquals("empathy", find(kb, "empathy").get(0));
     }
-    assertTrue(ArticleIndex.checkClean(paths.index()));
+    assertTrue(IndexRecovery.checkClean(paths.index()));
     try (Stream<Path> siblings = Files.list(dir)) {
       assertTrue(siblings.anyMatch(p -> p.getFileName().toString().startsWith("index.damaged-")));
     }

@@ -52,9 +52,9 @@ class SyncStateTest {
     try (ArticleIndex index = ArticleIndex.open(paths.index(), () -> config)) {
       new Indexer(index, paths.articles(), () -> config, new MarkdownRenderer())
           .sync(false, ProgressListener.NONE);
-      Map<String, ArticleIndex.IndexedArticle> indexed = index.indexed();
+      Map<String, SyncState> indexed = SyncState.all(index.searchers());
       assertEquals(7, indexed.size());
-      ArticleIndex.IndexedArticle settled = indexed.get("active-listening");
+      SyncState settled = indexed.get("active-listening");
       assertEquals(Files.size(paths.articles().resolve(settled.path())), settled.stamp().size());
       assertEquals(AN_HOUR_AGO.toMillis(), settled.stamp().modifiedNanos() / 1_000_000);
       assertEquals(64, settled.hash().length());
@@ -97,6 +97,21 @@ class SyncStateTest {
       assertEquals(6, report.unchanged());
       assertEquals(List.of("using-silence"), find(kb, "kaleidoscopes"));
     }
+  }
+
+  @Test
+  void aSyncStateRoundTripsThroughItsDocValue() {
+    var state =
+        new SyncState(
+            "double-sided-reflections",
+            "reflection/double-sided-reflections.md",
+            "ab".repeat(32),
+            List.of("reflective-listening", "empathy"),
+            new FileStamp(4_096, 1_700_000_000_123_456_789L));
+    assertEquals(state, SyncState.decode(state.encode()));
+    assertEquals("double-sided-reflections", SyncState.slugOf(state.encode()));
+    var unsettled = new SyncState("a", "a.md", "", List.of(), FileStamp.UNKNOWN);
+    assertEquals(unsettled, SyncState.decode(unsettled.encode()));
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.config.ConfigException;
-import org.rapportkb.index.ArticleIndex;
+import org.rapportkb.index.IndexRecovery;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
 import org.rapportkb.library.ArticleSummary;
@@ -78,7 +78,7 @@ class CrashRecoveryIT {
       cli.await(line -> line.contains("50%"), FORK_BOUND);
       cli.kill();
     }
-    assertTrue(ArticleIndex.checkClean(index), "the last commit is intact");
+    assertTrue(IndexRecovery.checkClean(index), "the last commit is intact");
     try (KnowledgeBase kb = open()) {
       assertEquals(ARTICLES, kb.library().count(), "the previous commit serves every article");
       assertEquals(0, count(kb, "zqeditiontwo"), "nothing of the killed update is visible");
@@ -90,7 +90,7 @@ class CrashRecoveryIT {
       cli.await(line -> line.contains("100%"), FORK_BOUND);
       cli.kill();
     }
-    assertTrue(ArticleIndex.checkClean(index), "whichever commit survived is whole");
+    assertTrue(IndexRecovery.checkClean(index), "whichever commit survived is whole");
     try (KnowledgeBase kb = open()) {
       assertEquals(ARTICLES, kb.library().count(), "the surviving commit holds every article");
       long edited = count(kb, "zqeditionthree");
@@ -173,6 +173,6 @@ class CrashRecoveryIT {
         assertEquals(ARTICLES, count(kb, everywhere));
       }
     }
-    assertTrue(ArticleIndex.checkClean(index), "CheckIndex after the sync");
+    assertTrue(IndexRecovery.checkClean(index), "CheckIndex after the sync");
   }
 }
