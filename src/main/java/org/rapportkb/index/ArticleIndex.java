@@ -199,7 +199,8 @@ public final class ArticleIndex implements Closeable {
 
   /**
    * Drops every change since the last commit, so that a sync that failed half-way leaves nothing
-   * behind for the next one to commit by accident. The writer is reopened on next use.
+   * behind for the next one to commit by accident. This closes the writer; {@link #reopenIfClosed}
+   * opens the next.
    */
   public void discardPending() throws IOException {
     synchronized (writerLock) {
@@ -210,25 +211,34 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * The writer, reopened on the last commit if the previous one was closed by a failure (Lucene
-   * closes its writer after an error such as a full disk during a commit).
+   * Opens a new writer on the last commit if the current one is closed: by {@link #discardPending},
+   * or by Lucene after an error such as a full disk while writing a segment. Called only between
+   * syncs ({@link Indexer}), never during one: a writer reopened in the middle of a sync would have
+   * lost the sync's earlier changes, and committing the rest would publish half a sync.
    */
+  void reopenIfClosed() throws IOException {
+    synchronized (writerLock) {
+      if (writer.isOpen()) {
+        return;
+      }
+      Throwable cause = writer.getTragicException();
+      LOG.warning("reopening the index writer" + (cause == null ? "" : " after: " + cause));
+      // NOTE: a writer closed by a failure on a merge thread may still be closing and holding the
+      // write lock; rollback waits for that close to finish, and does nothing once it has.
+      writer.rollback();
+      writer = newWriter(directory, analyzer);
+    }
+  }
+
+  /** The writer; a closed one fails the write, and the next sync reopens it. */
   private IndexWriter writer() throws IOException {
     IndexWriter current = writer;
-    if (current.isOpen()) {
-      return current;
+    if (!current.isOpen()) {
+      throw new IOException(
+          "the index writer was closed by a failure; the next sync reopens it",
+          current.getTragicException());
     }
-    synchronized (writerLock) {
-      if (!writer.isOpen()) {
-        Throwable cause = writer.getTragicException();
-        LOG.warning("reopening the index writer" + (cause == null ? "" : " after: " + cause));
-        // NOTE: a writer closed by a failure on a merge thread may still be closing and holding the
-        // write lock; rollback waits for that close to finish, and does nothing once it has.
-        writer.rollback();
-        writer = newWriter(directory, analyzer);
-      }
-      return writer;
-    }
+    return current;
   }
 
   public SearcherManager searchers() {

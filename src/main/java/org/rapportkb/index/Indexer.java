@@ -63,9 +63,14 @@ public final class Indexer {
     return new ArticleParser(renderer, categories);
   }
 
-  /** Syncs the index with the folder; a config change since the last commit forces a rebuild. */
+  /**
+   * Syncs the index with the folder; a config change since the last commit forces a rebuild. A sync
+   * that fails leaves the last commit as it was, and the next one starts on a writer reopened if
+   * the failure closed it.
+   */
   public synchronized IndexReport sync(boolean forceRebuild, ProgressListener progress)
       throws IOException {
+    index.reopenIfClosed();
     try {
       return syncOnce(forceRebuild, progress);
     } catch (IOException | RuntimeException e) {
@@ -181,9 +186,11 @@ public final class Indexer {
   }
 
   /**
-   * Runs {@code write} while no sync runs, so that a commit it makes never holds a half-done sync.
+   * Runs {@code write} while no sync runs, so that a commit it makes never holds a half-done sync;
+   * like a sync, it starts on a writer reopened if a failure closed it.
    */
   public synchronized void exclusively(IndexWrite write) throws IOException {
+    index.reopenIfClosed();
     write.run();
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rapportkb.FaultyDirectory;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigException;
