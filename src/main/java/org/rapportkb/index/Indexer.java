@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,6 @@ import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.check.Problem;
-import org.rapportkb.config.Category;
 import org.rapportkb.config.KbConfig;
 
 /**
@@ -58,9 +56,7 @@ public final class Indexer {
 
   /** A parser that accepts the categories of {@code config}. */
   public static ArticleParser parserFor(KbConfig config, MarkdownRenderer renderer) {
-    Set<String> categories = new HashSet<>();
-    config.categories().stream().map(Category::slug).forEach(categories::add);
-    return new ArticleParser(renderer, categories);
+    return new ArticleParser(renderer, config.curriculum());
   }
 
   /**

@@ -23,6 +23,7 @@ import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.MarkdownRenderer;
+import org.rapportkb.article.SectionRules;
 import org.rapportkb.check.Problem;
 import org.rapportkb.config.Category;
 import org.rapportkb.config.ConfigLoader;
@@ -198,7 +199,7 @@ class CurriculumTest {
       while (matcher.find()) {
         sections.add(matcher.group(1).strip());
       }
-      assertEquals(ArticleParser.SECTIONS, sections, slug);
+      assertEquals(SectionRules.SECTIONS, sections, slug);
       int words = proseWords(article);
       // The first edition's articles grew with their safety follow-ups and sources.
       int least = SECOND_EDITION.contains(slug) ? 600 : 500;
