@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.FrontMatter;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.json.Json;
@@ -81,16 +82,7 @@ final class DocumentFactory {
                 ArticleSections.of(article.body().text(), article.body().headings()).starts())));
     doc.add(
         new BinaryDocValuesField(
-            IndexFields.LISTING,
-            new Listing(
-                    article.slug(),
-                    meta.title(),
-                    meta.summary(),
-                    meta.category(),
-                    meta.level().slug(),
-                    meta.tags(),
-                    meta.updated() == null ? null : meta.updated().toString())
-                .encode()));
+            IndexFields.LISTING, IndexFields.encodeSummary(ArticleSummary.of(article))));
     doc.add(
         new StringField(
             IndexFields.EXACT_NAME, IndexFields.exactName(meta.title()), Field.Store.NO));

@@ -17,6 +17,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
 
 /** Names of the Lucene fields an article is indexed into, and the facet configuration. */
@@ -95,7 +96,10 @@ public final class IndexFields {
    */
   public static final String COMPLETIONS = "completions";
 
-  /** What a list or a result shows of an article, as binary doc values: see {@link Listing}. */
+  /**
+   * What a list or a result shows of an article ({@link ArticleSummary}), as binary doc values: see
+   * {@link #encodeSummary}, read back by {@link #summary}.
+   */
   public static final String LISTING = "listing";
 
   /**
@@ -130,6 +134,37 @@ public final class IndexFields {
 
   /** The completions of one article: whether it is a draft, then its title, then its aliases. */
   public record Completions(boolean draft, String title, List<String> aliases) {}
+
+  /** The doc value of {@link #LISTING} for an article. */
+  static BytesRef encodeSummary(ArticleSummary summary) {
+    return DocValueCodec.encode(
+        out -> {
+          out.writeUTF(summary.slug());
+          out.writeUTF(summary.title());
+          out.writeUTF(summary.summary());
+          out.writeUTF(summary.category());
+          out.writeUTF(summary.level());
+          DocValueCodec.writeStrings(out, summary.tags());
+          out.writeUTF(summary.updated() == null ? "" : summary.updated());
+        });
+  }
+
+  /** The summary of the article with this index-wide document id. */
+  public static ArticleSummary summary(IndexReader reader, int docId) throws IOException {
+    return DocValueCodec.decode(
+        binaryValue(reader, LISTING, docId),
+        in -> {
+          String slug = in.readUTF();
+          String title = in.readUTF();
+          String summary = in.readUTF();
+          String category = in.readUTF();
+          String level = in.readUTF();
+          List<String> tags = DocValueCodec.readStrings(in);
+          String updated = in.readUTF();
+          return new ArticleSummary(
+              slug, title, summary, category, level, tags, updated.isEmpty() ? null : updated);
+        });
+  }
 
   /** The doc value of {@link #COMPLETIONS} for an article. */
   public static BytesRef encodeCompletions(Completions completions) {

@@ -18,7 +18,6 @@ import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.Suggestion;
 
@@ -38,7 +37,7 @@ class SyncStateTest {
 
   private static List<String> find(KnowledgeBase kb, String query) throws Exception {
     return kb.search().search(SearchRequest.of(query)).hits().stream()
-        .map(SearchHit::slug)
+        .map(h -> h.article().slug())
         .toList();
   }
 

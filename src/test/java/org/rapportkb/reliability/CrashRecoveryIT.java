@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.config.ConfigException;
 import org.rapportkb.index.IndexRecovery;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
-import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.SearchResponse;
@@ -167,7 +167,7 @@ class CrashRecoveryIT {
             kb.search().search(SearchRequest.of("\"" + TestCorpus.marker(i) + "\""));
         assertEquals(1, found.total(), TestCorpus.marker(i));
         SearchHit hit = found.hits().get(0);
-        assertTrue(hit.slug().endsWith("-v" + i), hit.slug());
+        assertTrue(hit.article().slug().endsWith("-v" + i), hit.article().slug());
       }
       if (everywhere != null) {
         assertEquals(ARTICLES, count(kb, everywhere));
