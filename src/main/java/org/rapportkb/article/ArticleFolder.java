@@ -9,8 +9,10 @@ import java.util.Set;
 import org.rapportkb.DaemonThreads;
 
 /**
- * The one scan-and-parse loop: the article files of a folder found by {@link ArticleScanner}, each
- * handed on to be read and parsed against the slugs the scan found, on one thread or several.
+ * The one scan-and-parse loop: every article file of a folder, read and parsed by a visitor.
+ *
+ * <p>Files come from {@link ArticleScanner}, each with the slugs of its scan, on one thread or
+ * several.
  */
 public final class ArticleFolder {
   private final Path root;

@@ -16,9 +16,10 @@ import org.rapportkb.check.YamlMap;
 import org.rapportkb.practice.SkillPractice;
 
 /**
- * Reads one article file: splits the front matter from the body, hands the front matter to {@link
- * FrontMatterReader}, and renders the body, checking it by {@link SectionRules} and reading its
- * practice. Every problem names the file, the line and the field.
+ * Reads one article file into an {@link Article}, reporting each problem with its file and line.
+ *
+ * <p>It splits the front matter from the body, hands the front matter to {@link FrontMatterReader},
+ * renders the body, checks it by {@link SectionRules} and reads its practice.
  */
 public final class ArticleParser {
   /** Files larger than this are refused rather than parsed. */

@@ -14,8 +14,9 @@ import java.util.Set;
 import org.rapportkb.check.Problem;
 
 /**
- * Lists the article files under the articles folder by the {@link FolderWalk} rules, and checks
- * that their names are unique slugs.
+ * Lists the article files under the articles folder, checking their names are unique slugs.
+ *
+ * <p>The walk follows the {@link FolderWalk} rules.
  */
 public final class ArticleScanner {
   private ArticleScanner() {}

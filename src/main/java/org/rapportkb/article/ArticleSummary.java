@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * An article as a list or a search result shows it: enough to show a card and link to it. A search
- * hit and a whole article are each made of one, and show its fields flat in their JSON.
+ * An article as a list or a search result shows it: enough to show a card and link to it.
+ *
+ * <p>A search hit and a whole article are each made of one, and show its fields flat in their JSON.
  *
  * @param level the level's slug
  * @param updated the ISO date of the last update, or null

@@ -5,8 +5,10 @@ import java.util.Set;
 import org.rapportkb.check.Problem;
 
 /**
- * The modules (categories) and levels an article may be placed in: the one check of a category and
- * a level, wherever one is named (front matter, the {@code new} command, a request).
+ * The one check of a category and a level, wherever one is named.
+ *
+ * <p>Front matter, the {@code new} command and requests all check against the modules of
+ * index-config and the {@link Level}s.
  *
  * @param categories the slugs of the modules in index-config
  */

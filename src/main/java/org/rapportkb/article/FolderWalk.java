@@ -10,9 +10,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 
 /**
- * The walk rules the article scan and the folder watcher share: hidden folders (a name starting
- * with '.') are not entered, folders nest at most {@link #MAX_DEPTH} deep, and editors' temporary
- * files are never articles. Subclasses say what to do with each folder entered and file met.
+ * The walk rules the article scan and the folder watcher share.
+ *
+ * <p>Hidden folders (a name starting with '.') are not entered, folders nest at most {@link
+ * #MAX_DEPTH} deep, and editors' temporary files are never articles. Subclasses say what to do with
+ * each folder entered and file met.
  */
 public abstract class FolderWalk extends SimpleFileVisitor<Path> {
   /** How deep folders may nest under the walked root. */

@@ -12,8 +12,9 @@ import org.rapportkb.check.Problem;
 import org.rapportkb.check.YamlMap;
 
 /**
- * Reads and validates the fields at the top of an article file into its {@link FrontMatter}; every
- * problem names the line and the field.
+ * Reads and validates the fields at the top of an article file into its {@link FrontMatter}.
+ *
+ * <p>Every problem names the line and the field.
  */
 final class FrontMatterReader {
   private static final Set<String> FIELDS =

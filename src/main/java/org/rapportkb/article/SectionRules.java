@@ -7,8 +7,9 @@ import org.commonmark.node.Node;
 import org.rapportkb.check.Problem;
 
 /**
- * The body sections of an article, in the order CONTRACT.md gives, and the warnings for a body that
- * strays from them; a section out of place never keeps an article from being published.
+ * The body sections of an article, in the order CONTRACT.md gives, and the warnings when it strays.
+ *
+ * <p>A section out of place never keeps an article from being published.
  */
 public final class SectionRules {
   /** The body sections, in order. */

@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads {@code analysis.yml}: the index and query chains, built into analyzers, and the field
- * boosts; every mistake is reported with its line.
+ * Reads {@code analysis.yml}: the index and query analyzers, and the field boosts.
+ *
+ * <p>Every mistake is reported with its line.
  */
 final class AnalysisReader {
   static final String FILE = "analysis.yml";

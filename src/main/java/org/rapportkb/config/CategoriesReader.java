@@ -15,8 +15,9 @@ import org.rapportkb.check.YamlMap;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads {@code categories.yml}: the curriculum modules in teaching order, and the display names of
- * tags; every mistake is reported with its line.
+ * Reads {@code categories.yml}: the curriculum modules in teaching order, and the tags' names.
+ *
+ * <p>Every mistake is reported with its line.
  */
 final class CategoriesReader {
   static final String FILE = "categories.yml";

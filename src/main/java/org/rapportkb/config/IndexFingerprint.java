@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A digest of what the index bakes into its documents: the code's schema version, the index chain,
- * every config file its parameters name, and the modules in their order (each article's module
- * position is kept for sorting, and an article of a removed module must leave the index).
+ * A digest of what the index bakes into its documents, to know when it must be rebuilt.
+ *
+ * <p>It covers the code's schema version, the index chain, every config file its parameters name,
+ * and the modules in their order (each article's module position is kept for sorting, and an
+ * article of a removed module must leave the index).
  */
 final class IndexFingerprint {
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */

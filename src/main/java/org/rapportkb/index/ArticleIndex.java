@@ -24,11 +24,11 @@ import org.rapportkb.article.Article;
 import org.rapportkb.config.KbConfig;
 
 /**
- * The Lucene index of articles on disk: the one writer that changes it, with the config fingerprint
- * kept in each commit's user data, and a {@link SearcherManager} for readers of its commits.
+ * The article index on disk: its one writer, and the searchers that read its commits.
  *
  * <p>NOTE: an index that cannot be opened is moved aside and started afresh ({@link
- * IndexRecovery}); the caller rebuilds it from the articles folder.
+ * IndexRecovery}); the caller rebuilds it from the articles folder. A writer closed by a failure is
+ * reopened between syncs ({@link #reopenIfClosed}).
  */
 public final class ArticleIndex implements Closeable {
   static final String FINGERPRINT_KEY = "rapport-kb.fingerprint";

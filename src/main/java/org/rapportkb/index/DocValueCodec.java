@@ -13,8 +13,9 @@ import java.util.List;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The one binary form of the doc values that hold a record (listings, completions, sections, sync
- * state, passage sources): its fields in order, written with {@link DataOutput}.
+ * The one binary form of the doc values that hold a record: its fields in order, as DataOutput.
+ *
+ * <p>Used for listings, completions, sections, sync state and passage sources.
  */
 public final class DocValueCodec {
   private DocValueCodec() {}

@@ -17,9 +17,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Opens an index folder, first moving an index that cannot be read (corrupt, truncated, from
- * another Lucene version) aside, so that a new one is built from the articles folder, the source of
- * truth.
+ * Moves an index folder that cannot be read aside, so that it is rebuilt from the articles.
+ *
+ * <p>Unreadable means corrupt, truncated or from another Lucene version; the articles folder is the
+ * source of truth.
  */
 public final class IndexRecovery {
   private static final Logger LOG = Logger.getLogger(IndexRecovery.class.getName());

@@ -13,8 +13,9 @@ import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Article;
 
 /**
- * What the index remembers of one article's file, enough for a sync to decide whether to read it
- * again; kept in the {@link IndexFields#SYNC_STATE} doc values of the article's document.
+ * What the index remembers of an article's file, for a sync to tell whether to read it again.
+ *
+ * <p>Kept in the {@link IndexFields#SYNC_STATE} doc values of the article's document.
  */
 public record SyncState(
     String slug, String path, String hash, List<String> related, FileStamp stamp) {
