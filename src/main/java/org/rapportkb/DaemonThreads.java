@@ -1,5 +1,12 @@
 package org.rapportkb;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /** Threads that never keep the process alive on their own, named for what they do. */
@@ -13,5 +20,43 @@ public final class DaemonThreads {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** Work for {@link #runAll} that may fail with an {@link IOException}. */
+  @FunctionalInterface
+  public interface Task {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code tasks} on up to {@code threads} daemon threads called {@code name} and waits for
+   * all of them; the first failure in task order is thrown, as an {@link IOException}.
+   */
+  public static void runAll(String name, int threads, List<Task> tasks) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, named(name));
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (Task task : tasks) {
+        running.add(
+            pool.submit(
+                () -> {
+                  task.run();
+                  return null;
+                }));
+      }
+      for (Future<?> task : running) {
+        task.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(name + " was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(name + " failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

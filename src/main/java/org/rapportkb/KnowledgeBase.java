@@ -54,6 +54,7 @@ public final class KnowledgeBase implements Closeable {
 
   /** Where the engine reads articles and config and keeps its index. */
   public record Paths(Path articles, Path config, Path index) {
+    /** The folders every command uses unless told otherwise: the one place they are named. */
     public static Paths defaults() {
       return new Paths(Path.of("articles"), Path.of("index-config"), Path.of("data", "index"));
     }

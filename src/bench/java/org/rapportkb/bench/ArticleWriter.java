@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.rapportkb.article.ArticleParser;
+import org.rapportkb.article.SectionRules;
 import org.rapportkb.article.Level;
 import org.rapportkb.bench.SourceCorpus.Section;
 import org.rapportkb.bench.SourceCorpus.Source;
@@ -38,7 +38,7 @@ final class ArticleWriter {
 
   ArticleWriter(SourceCorpus corpus) {
     this.sources = corpus.sources();
-    for (String section : ArticleParser.SECTIONS) {
+    for (String section : SectionRules.SECTIONS) {
       allSentences.put(section, flatten(s -> section(s, section).sentences()));
       allItems.put(section, flatten(s -> section(s, section).items()));
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.rapportkb.article.ArticleFile;
 import org.rapportkb.article.ArticleParser;
+import org.rapportkb.article.ArticleFolder;
 import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.article.Slugs;
@@ -325,22 +326,15 @@ public final class CorpusGenerator {
 
   /** Parses every generated file with the engine; returns every error and warning. */
   static List<Problem> verify(Path out, KbConfig config) throws IOException {
-    ArticleScanner.Scan scan = ArticleScanner.scan(out);
-    Set<String> slugs = new HashSet<>();
-    scan.files().forEach(f -> slugs.add(f.slug()));
-    ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
+    ArticleFolder folder =
+        new ArticleFolder(out, new ArticleParser(new MarkdownRenderer(), config.curriculum()));
+    ArticleScanner.Scan scan = folder.scan();
     List<Problem> problems =
         java.util.Collections.synchronizedList(new ArrayList<>(scan.problems()));
-    scan.files().parallelStream()
-        .forEach(
-            (ArticleFile file) -> {
-              try {
-                problems.addAll(
-                    parser.parse(file, Files.readAllBytes(file.file()), slugs).problems());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    folder.forEach(
+        scan,
+        Runtime.getRuntime().availableProcessors(),
+        found -> problems.addAll(found.read().problems()));
     return List.copyOf(problems);
   }
 }

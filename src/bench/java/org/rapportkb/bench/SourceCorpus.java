@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleFile;
 import org.rapportkb.article.ArticleParser;
-import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.ArticleFolder;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.Indexer;
@@ -59,19 +59,20 @@ final class SourceCorpus {
 
   /** Reads every valid article under {@code folder}, as the engine itself parses them. */
   static SourceCorpus read(Path folder, KbConfig config) throws IOException {
-    ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
-    ArticleScanner.Scan scan = ArticleScanner.scan(folder);
-    Set<String> slugs = new java.util.HashSet<>();
-    scan.files().forEach(f -> slugs.add(f.slug()));
+    ArticleFolder articles =
+        new ArticleFolder(folder, new ArticleParser(new MarkdownRenderer(), config.curriculum()));
     List<Source> sources = new ArrayList<>();
-    for (ArticleFile file : scan.files()) {
-      byte[] bytes = Files.readAllBytes(file.file());
-      var parsed = parser.parse(file, bytes, slugs);
-      if (parsed.article().isPresent()) {
-        String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        sources.add(new Source(parsed.article().get(), sections(body(text))));
-      }
-    }
+    articles.forEach(
+        articles.scan(),
+        1,
+        found -> {
+          byte[] bytes = Files.readAllBytes(found.file().file());
+          var parsed = found.parse(bytes);
+          if (parsed.article().isPresent()) {
+            String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            sources.add(new Source(parsed.article().get(), sections(body(text))));
+          }
+        });
     if (sources.isEmpty()) {
       throw new IOException("no valid article to learn from in " + folder);
     }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param path the path relative to the articles folder, with forward slashes, for messages
  */
 public record ArticleFile(String slug, Path file, String path) {
-  private static final String SUFFIX = ".md";
+  /** How an article file's name ends. */
+  static final String SUFFIX = ".md";
 
   /** The slug an article file's path stands for: its name without {@code .md} and any folder. */
   public static String slugOf(String path) {

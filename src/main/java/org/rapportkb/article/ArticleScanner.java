@@ -1,14 +1,11 @@
 package org.rapportkb.article;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.rapportkb.check.Problem;
 
-/** Lists the article files under the articles folder, ignoring editors' temporary files. */
+/**
+ * Lists the article files under the articles folder, checking their names are unique slugs.
+ *
+ * <p>The walk follows the {@link FolderWalk} rules.
+ */
 public final class ArticleScanner {
-  /** How deep folders may nest under the articles folder. */
-  private static final int MAX_DEPTH = 32;
-
   private ArticleScanner() {}
 
   /** What a scan found: the article files in path order, and problems with their names. */
@@ -31,23 +29,6 @@ public final class ArticleScanner {
       files.forEach(file -> slugs.add(file.slug()));
       return slugs;
     }
-  }
-
-  /** Whether a file name is one an editor writes while saving, never an article. */
-  public static boolean isTemporary(String fileName) {
-    return fileName.startsWith(".")
-        || fileName.startsWith("#")
-        || fileName.endsWith("~")
-        || fileName.endsWith(".swp")
-        || fileName.endsWith(".swx")
-        || fileName.endsWith(".tmp")
-        || fileName.endsWith(".part");
-  }
-
-  /** Whether a path names an article file by its name alone (the file need not exist). */
-  public static boolean isArticleName(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".md") && !isTemporary(name);
   }
 
   public static Scan scan(Path root) throws IOException {
@@ -72,8 +53,7 @@ public final class ArticleScanner {
     Map<String, String> seen = new HashMap<>();
     for (Path file : paths) {
       String relative = relative(root, file);
-      String name = file.getFileName().toString();
-      String slug = name.substring(0, name.length() - ".md".length());
+      String slug = ArticleFile.slugOf(file.getFileName().toString());
       if (!Slugs.isValid(slug)) {
         problems.add(
             Problem.error(
@@ -100,29 +80,19 @@ public final class ArticleScanner {
 
   /**
    * The article files under {@code root}, at most {@code limit}, in path order: one pass over the
-   * tree that reads each entry's attributes once, and does not enter hidden folders.
+   * tree that reads each entry's attributes once.
    */
   private static List<Path> articleFiles(Path root, int limit) throws IOException {
     List<Path> paths = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        EnumSet.noneOf(FileVisitOption.class),
-        MAX_DEPTH,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && isArticleName(file)) {
-              paths.add(file);
-            }
-            return paths.size() < limit ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-          }
-        });
+    new FolderWalk(root) {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (attributes.isRegularFile() && isArticleName(file)) {
+          paths.add(file);
+        }
+        return paths.size() < limit ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+      }
+    }.walk(root);
     paths.sort(null);
     return paths;
   }

@@ -137,6 +137,12 @@ public final class MarkdownRenderer {
     }
   }
 
+  /** The file line {@code node} starts on, in a body that starts on line {@code bodyLine}. */
+  static int lineOf(Node node, int bodyLine) {
+    return bodyLine
+        + (node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex());
+  }
+
   /** The plain text of a node and its descendants, Markdown syntax left out. */
   public static String textOf(Node node) {
     PlainText plain = new PlainText();

@@ -314,7 +314,6 @@ final class PracticeReader {
   }
 
   private int lineOf(Node node) {
-    return bodyLine
-        + (node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex());
+    return MarkdownRenderer.lineOf(node, bodyLine);
   }
 }

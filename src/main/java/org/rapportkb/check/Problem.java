@@ -1,6 +1,7 @@
 package org.rapportkb.check;
 
 import java.nio.file.Path;
+import java.util.Collection;
 
 /**
  * One finding about an article or a config file, printed as {@code path:line: severity: message}.
@@ -27,6 +28,20 @@ public record Problem(String path, int line, Severity severity, String message) 
 
   public static Problem warning(String path, int line, String message) {
     return new Problem(path, line, Severity.WARNING, message);
+  }
+
+  /**
+   * The message for a value that is none of the {@code known} ones: {@code unknown field 'colour'
+   * (known: aliases, category, ...)}, the known ones in alphabetical order.
+   */
+  public static String unknown(String what, String value, Collection<String> known) {
+    return "unknown "
+        + what
+        + " '"
+        + value
+        + "' (known: "
+        + String.join(", ", known.stream().sorted().toList())
+        + ")";
   }
 
   /**

@@ -1,13 +1,11 @@
 package org.rapportkb.cli;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleFolder;
 import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.MarkdownRenderer;
@@ -16,7 +14,6 @@ import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.InsightsSettings;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.SemanticSettings;
-import org.rapportkb.index.Indexer;
 import org.rapportkb.insights.SearchInsights;
 import org.rapportkb.semantic.SemanticStatus;
 import picocli.CommandLine.Command;
@@ -42,17 +39,16 @@ final class CheckCommand implements Callable<Integer> {
     configProblems.forEach(p -> problems.add(p.in(paths.config)));
     int articles = 0;
     if (config.isPresent()) {
-      ArticleScanner.Scan scan = ArticleScanner.scan(paths.articles);
+      ArticleFolder folder =
+          new ArticleFolder(
+              paths.articles, new ArticleParser(new MarkdownRenderer(), config.get().curriculum()));
+      ArticleScanner.Scan scan = folder.scan();
       articles = scan.files().size();
       scan.problems().forEach(p -> problems.add(p.in(paths.articles)));
-      Set<String> slugs = scan.slugs();
-      ArticleParser parser = Indexer.parserFor(config.get(), new MarkdownRenderer());
-      for (ArticleFile file : scan.files()) {
-        parser
-            .parse(file, Files.readAllBytes(file.file()), slugs)
-            .problems()
-            .forEach(p -> problems.add(p.in(paths.articles)));
-      }
+      folder.forEach(
+          scan,
+          1,
+          found -> found.read().problems().forEach(p -> problems.add(p.in(paths.articles))));
     }
     String semantic = config.map(c -> semanticLine(c, problems)).orElse(null);
     String insights = config.map(this::insightsLine).orElse(null);

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rapportkb.article.ArticleScanner;
-import org.rapportkb.article.Level;
+import org.rapportkb.article.Curriculum;
 import org.rapportkb.article.Slugs;
-import org.rapportkb.config.Category;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import picocli.CommandLine.Command;
@@ -44,17 +44,10 @@ final class NewCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
     KbConfig config = ConfigLoader.load(paths.config);
-    if (config.category(category).isEmpty()) {
-      err.println(
-          "error: unknown category '"
-              + category
-              + "' (known: "
-              + String.join(", ", config.categories().stream().map(Category::slug).toList())
-              + ")");
-      return OneLineErrors.USAGE;
-    }
-    if (Level.parse(level).isEmpty()) {
-      err.println("error: unknown level '" + level + "' (use " + Level.allSlugs() + ")");
+    Optional<String> wrong =
+        config.curriculum().categoryProblem(category).or(() -> Curriculum.levelProblem(level));
+    if (wrong.isPresent()) {
+      err.println("error: " + wrong.get());
       return OneLineErrors.USAGE;
     }
     String slug = Slugs.fromTitle(title);

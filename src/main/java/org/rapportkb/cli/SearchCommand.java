@@ -110,7 +110,12 @@ final class SearchCommand implements Callable<Integer> {
     for (SearchHit hit : response.hits()) {
       out.println();
       out.printf(
-          "%d. %s  [%s, %s]  %s%n", ++rank, hit.title(), hit.category(), hit.level(), hit.url());
+          "%d. %s  [%s, %s]  %s%n",
+          ++rank,
+          hit.article().title(),
+          hit.article().category(),
+          hit.article().level(),
+          hit.url());
       out.println("   " + TerminalText.fromSnippet(hit.snippet()));
       out.println("   from: " + hit.passage().heading() + "  " + hit.passage().url());
       if (hit.explain() != null) {

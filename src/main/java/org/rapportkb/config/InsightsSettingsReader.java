@@ -14,9 +14,8 @@ final class InsightsSettingsReader {
 
   /** The settings in {@code dir}, or the defaults (off) when the file is absent. */
   static InsightsSettings read(Path dir, List<Problem> problems) {
-    return SettingsFile.read(dir, FILE, problems)
-        .map(InsightsSettingsReader::settings)
-        .orElse(InsightsSettings.DEFAULTS);
+    return SettingsFile.read(
+        dir, FILE, problems, InsightsSettingsReader::settings, InsightsSettings.DEFAULTS);
   }
 
   private static InsightsSettings settings(SettingsFile file) {

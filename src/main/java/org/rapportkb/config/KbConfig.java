@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.rapportkb.article.Curriculum;
 
 /**
  * Everything read from the index-config folder: categories, limits, field boosts and the analyzers
@@ -32,6 +33,12 @@ public record KbConfig(
 
   public Optional<Category> category(String slug) {
     return categories.stream().filter(c -> c.slug().equals(slug)).findFirst();
+  }
+
+  /** The modules and levels articles may be placed in, to check a category or level against. */
+  public Curriculum curriculum() {
+    return new Curriculum(
+        categories.stream().map(Category::slug).collect(java.util.stream.Collectors.toSet()));
   }
 
   /** The module order of a category, or a value after all modules when it is unknown. */

@@ -17,9 +17,12 @@ final class SemanticSettingsReader {
 
   /** The settings in {@code dir}, or the defaults when the file is absent. */
   static SemanticSettings read(Path dir, List<Problem> problems) {
-    return SettingsFile.read(dir, FILE, problems)
-        .map(file -> new SemanticSettingsReader(file).settings())
-        .orElse(SemanticSettings.DEFAULTS);
+    return SettingsFile.read(
+        dir,
+        FILE,
+        problems,
+        file -> new SemanticSettingsReader(file).settings(),
+        SemanticSettings.DEFAULTS);
   }
 
   private SemanticSettings settings() {

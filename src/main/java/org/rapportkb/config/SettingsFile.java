@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.rapportkb.check.Problem;
 import org.rapportkb.check.YamlMap;
 
@@ -24,15 +25,17 @@ final class SettingsFile {
   }
 
   /**
-   * The file {@code name} in the config folder {@code dir}, read; empty when it is absent (the
-   * defaults apply) or cannot be read as a mapping (reported in {@code problems}).
+   * The settings {@code read} makes of the file {@code name} in the config folder {@code dir}; the
+   * defaults when the file is absent or cannot be read as a mapping (reported in {@code problems}).
    */
-  static Optional<SettingsFile> read(Path dir, String name, List<Problem> problems) {
+  static <T> T read(
+      Path dir, String name, List<Problem> problems, Function<SettingsFile, T> read, T defaults) {
     if (!Files.exists(dir.resolve(name))) {
-      return Optional.empty();
+      return defaults;
     }
     return ConfigLoader.readYaml(dir, name, problems)
-        .map(yaml -> new SettingsFile(name, yaml, problems));
+        .map(yaml -> read.apply(new SettingsFile(name, yaml, problems)))
+        .orElse(defaults);
   }
 
   /** The text of {@code key}, if it is set. */
@@ -77,11 +80,37 @@ final class SettingsFile {
     }
   }
 
+  /**
+   * A whole number of at least {@code least}; {@code expected} says what a wrong value must be ("a
+   * positive whole number").
+   */
+  int wholeNumber(String key, int fallback, int least, String expected) {
+    Optional<String> value = text(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    int parsed = parseInt(value.get(), least - 1);
+    if (parsed < least) {
+      error(key, "'" + key + "' must be " + expected);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  /** {@code value} as a whole number, or {@code fallback} when it is none. */
+  static int parseInt(String value, int fallback) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
   /** Reports every key that is not one of {@code known}, so that a misspelt one is not ignored. */
   void onlyKeys(List<String> known) {
     for (String key : yaml.keys()) {
       if (!known.contains(key)) {
-        error(key, "unknown setting '" + key + "' (known: " + String.join(", ", known) + ")");
+        error(key, Problem.unknown("setting", key, known));
       }
     }
   }

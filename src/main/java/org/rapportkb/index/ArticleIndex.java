@@ -2,29 +2,16 @@ package org.rapportkb.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -33,18 +20,15 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Article;
 import org.rapportkb.config.KbConfig;
 
 /**
- * The Lucene index of articles on disk: one writer, a {@link SearcherManager} for readers, and the
- * config fingerprint kept in each commit's user data.
+ * The article index on disk: its one writer, and the searchers that read its commits.
  *
- * <p>NOTE: an index that cannot be opened (corrupt, truncated, from another Lucene version) is
- * moved aside and started afresh; the articles folder is the source of truth and the caller
- * rebuilds from it.
+ * <p>NOTE: an index that cannot be opened is moved aside and started afresh ({@link
+ * IndexRecovery}); the caller rebuilds it from the articles folder. A writer closed by a failure is
+ * reopened between syncs ({@link #reopenIfClosed}).
  */
 public final class ArticleIndex implements Closeable {
   static final String FINGERPRINT_KEY = "rapport-kb.fingerprint";
@@ -104,16 +88,9 @@ public final class ArticleIndex implements Closeable {
       DirectoryOpener directories,
       SearcherFactory searcherFactory)
       throws IOException {
-    Files.createDirectories(path);
     Analyzer analyzer = new IndexingAnalyzer(config);
-    Directory directory = directories.open(path);
+    Directory directory = IndexRecovery.openReadable(path, directories);
     try {
-      if (!isHealthy(directory)) {
-        directory.close();
-        moveAside(path);
-        Files.createDirectories(path);
-        directory = directories.open(path);
-      }
       return new ArticleIndex(
           path, directory, newWriter(directory, analyzer), config, analyzer, searcherFactory);
     } catch (LockObtainFailedException e) {
@@ -140,74 +117,6 @@ public final class ArticleIndex implements Closeable {
     return new IndexWriter(directory, config);
   }
 
-  /**
-   * Whether the last commit can be opened and read and every file's checksum matches; an empty
-   * folder counts as healthy.
-   */
-  static boolean isHealthy(Directory directory) {
-    try {
-      if (!DirectoryReader.indexExists(directory)) {
-        return true;
-      }
-      SegmentInfos.readLatestCommit(directory);
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        for (var leaf : reader.leaves()) {
-          leaf.reader().checkIntegrity();
-        }
-        StoredFields stored = reader.storedFields();
-        if (reader.maxDoc() > 0) {
-          stored.document(reader.maxDoc() - 1);
-        }
-      }
-      return true;
-    } catch (IndexNotFoundException e) {
-      return true;
-    } catch (IOException | RuntimeException e) {
-      LOG.warning("index cannot be read (" + e + "); it will be rebuilt");
-      return false;
-    }
-  }
-
-  /** Runs Lucene's {@link CheckIndex} over the last commit; true when it finds no problem. */
-  public static boolean checkClean(Path path) throws IOException {
-    try (Directory directory = FSDirectory.open(path);
-        CheckIndex check = new CheckIndex(directory)) {
-      return check.checkIndex().clean;
-    }
-  }
-
-  private static void moveAside(Path path) throws IOException {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-    Path target = path.resolveSibling(path.getFileName() + ".damaged-" + stamp);
-    try {
-      Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(path, target);
-    }
-    LOG.warning("moved the unreadable index to " + target);
-  }
-
-  /**
-   * Analyzes the word fields (spelling, completion) with plain lowercase words and every other
-   * field with the configured index chain of the current config.
-   */
-  private static final class IndexingAnalyzer extends DelegatingAnalyzerWrapper {
-    private final Supplier<KbConfig> config;
-
-    IndexingAnalyzer(Supplier<KbConfig> config) {
-      super(PER_FIELD_REUSE_STRATEGY);
-      this.config = config;
-    }
-
-    @Override
-    protected Analyzer getWrappedAnalyzer(String fieldName) {
-      if (IndexFields.SPELL.equals(fieldName) || IndexFields.COMPLETE.equals(fieldName)) {
-        return WordAnalyzer.INSTANCE;
-      }
-      return config.get().indexAnalyzer();
-    }
-  }
-
   /** The analyzer articles are indexed with, field by field. */
   public Analyzer analyzer() {
     return analyzer;
@@ -230,33 +139,6 @@ public final class ArticleIndex implements Closeable {
       data.put(entry.getKey(), entry.getValue());
     }
     return data;
-  }
-
-  /** What the index holds per slug, read from the sync-state doc values of the current searcher. */
-  public Map<String, IndexedArticle> indexed() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      Map<String, IndexedArticle> result = new HashMap<>();
-      for (var leaf : searcher.getIndexReader().leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        BinaryDocValues states = leaf.reader().getBinaryDocValues(IndexFields.SYNC_STATE);
-        for (int doc = 0; states != null && doc < leaf.reader().maxDoc(); doc++) {
-          if ((live != null && !live.get(doc)) || !states.advanceExact(doc)) {
-            continue;
-          }
-          IndexedArticle article = IndexedArticle.decode(states.binaryValue());
-          result.put(article.slug(), article);
-        }
-      }
-      return result;
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  /** The slug in a {@link IndexFields#SYNC_STATE} doc value. */
-  public static String slugOf(BytesRef syncState) {
-    return IndexedArticle.decode(syncState).slug();
   }
 
   /**
@@ -332,7 +214,8 @@ public final class ArticleIndex implements Closeable {
 
   /**
    * Drops every change since the last commit, so that a sync that failed half-way leaves nothing
-   * behind for the next one to commit by accident. The writer is reopened on next use.
+   * behind for the next one to commit by accident. This closes the writer; {@link #reopenIfClosed}
+   * opens the next.
    */
   public void discardPending() throws IOException {
     synchronized (writerLock) {
@@ -343,25 +226,34 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * The writer, reopened on the last commit if the previous one was closed by a failure (Lucene
-   * closes its writer after an error such as a full disk during a commit).
+   * Opens a new writer on the last commit if the current one is closed: by {@link #discardPending},
+   * or by Lucene after an error such as a full disk while writing a segment. Called only between
+   * syncs ({@link Indexer}), never during one: a writer reopened in the middle of a sync would have
+   * lost the sync's earlier changes, and committing the rest would publish half a sync.
    */
+  void reopenIfClosed() throws IOException {
+    synchronized (writerLock) {
+      if (writer.isOpen()) {
+        return;
+      }
+      Throwable cause = writer.getTragicException();
+      LOG.warning("reopening the index writer" + (cause == null ? "" : " after: " + cause));
+      // NOTE: a writer closed by a failure on a merge thread may still be closing and holding the
+      // write lock; rollback waits for that close to finish, and does nothing once it has.
+      writer.rollback();
+      writer = newWriter(directory, analyzer);
+    }
+  }
+
+  /** The writer; a closed one fails the write, and the next sync reopens it. */
   private IndexWriter writer() throws IOException {
     IndexWriter current = writer;
-    if (current.isOpen()) {
-      return current;
+    if (!current.isOpen()) {
+      throw new IOException(
+          "the index writer was closed by a failure; the next sync reopens it",
+          current.getTragicException());
     }
-    synchronized (writerLock) {
-      if (!writer.isOpen()) {
-        Throwable cause = writer.getTragicException();
-        LOG.warning("reopening the index writer" + (cause == null ? "" : " after: " + cause));
-        // NOTE: a writer closed by a failure on a merge thread may still be closing and holding the
-        // write lock; rollback waits for that close to finish, and does nothing once it has.
-        writer.rollback();
-        writer = newWriter(directory, analyzer);
-      }
-      return writer;
-    }
+    return current;
   }
 
   public SearcherManager searchers() {
@@ -390,64 +282,6 @@ public final class ArticleIndex implements Closeable {
         searchers) {
       // Closed in reverse order: searchers, then the writer (uncommitted work is dropped), then
       // the directory.
-    }
-  }
-
-  /**
-   * A file's size and modification time when it was read: while both are unchanged, the file is
-   * taken to be unchanged and is not read again.
-   *
-   * <p>NOTE: a file modified less than {@link #SETTLE} ago gets the {@link #UNKNOWN} stamp, so its
-   * content is compared at the next sync: file systems keep modification times in coarse ticks, and
-   * a second save within the same tick and of the same size would otherwise go unnoticed.
-   */
-  public record FileStamp(long size, long modifiedNanos) {
-    public static final FileStamp UNKNOWN = new FileStamp(-1, -1);
-    static final long SETTLE = TimeUnit.SECONDS.toNanos(2);
-
-    /** The stamp of a file now; take it before reading the file's content. */
-    public static FileStamp of(Path file) throws IOException {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-      long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-      return now - modified < SETTLE ? UNKNOWN : new FileStamp(attributes.size(), modified);
-    }
-
-    public boolean isKnown() {
-      return size >= 0;
-    }
-  }
-
-  /** What the index remembers of one article, enough to decide whether to re-read its file. */
-  public record IndexedArticle(
-      String slug, String path, String hash, List<String> related, FileStamp stamp) {
-    private static final String SEPARATOR = "\u0000";
-
-    static IndexedArticle of(Article article, FileStamp stamp) {
-      return new IndexedArticle(
-          article.slug(), article.path(), article.hash(), article.meta().related(), stamp);
-    }
-
-    BytesRef encode() {
-      return new BytesRef(
-          String.join(
-              SEPARATOR,
-              slug,
-              path,
-              hash,
-              String.join(",", related),
-              Long.toString(stamp.size()),
-              Long.toString(stamp.modifiedNanos())));
-    }
-
-    public static IndexedArticle decode(BytesRef bytes) {
-      String[] parts = bytes.utf8ToString().split(SEPARATOR, -1);
-      return new IndexedArticle(
-          parts[0],
-          parts[1],
-          parts[2],
-          parts[3].isEmpty() ? List.of() : List.of(parts[3].split(",")),
-          new FileStamp(Long.parseLong(parts[4]), Long.parseLong(parts[5])));
     }
   }
 }

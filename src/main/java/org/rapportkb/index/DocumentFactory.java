@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.FrontMatter;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.json.Json;
@@ -61,15 +62,14 @@ final class DocumentFactory {
     this.config = config;
   }
 
-  Document toDocument(Article article, ArticleIndex.FileStamp stamp) throws IOException {
+  Document toDocument(Article article, FileStamp stamp) throws IOException {
     FrontMatter meta = article.meta();
     Document doc = new Document();
     doc.add(new StringField(IndexFields.SLUG, article.slug(), Field.Store.YES));
     doc.add(new StringField(IndexFields.KIND, IndexFields.ARTICLE, Field.Store.NO));
     doc.add(new StoredField(IndexFields.PATH, article.path()));
     doc.add(
-        new BinaryDocValuesField(
-            IndexFields.SYNC_STATE, ArticleIndex.IndexedArticle.of(article, stamp).encode()));
+        new BinaryDocValuesField(IndexFields.SYNC_STATE, SyncState.of(article, stamp).encode()));
 
     doc.add(new Field(IndexFields.TITLE, meta.title(), STORED_WITH_OFFSETS));
     doc.add(new Field(IndexFields.SUMMARY, meta.summary(), STORED_WITH_OFFSETS));
@@ -82,16 +82,7 @@ final class DocumentFactory {
                 ArticleSections.of(article.body().text(), article.body().headings()).starts())));
     doc.add(
         new BinaryDocValuesField(
-            IndexFields.LISTING,
-            new Listing(
-                    article.slug(),
-                    meta.title(),
-                    meta.summary(),
-                    meta.category(),
-                    meta.level().slug(),
-                    meta.tags(),
-                    meta.updated() == null ? null : meta.updated().toString())
-                .encode()));
+            IndexFields.LISTING, IndexFields.encodeSummary(ArticleSummary.of(article))));
     doc.add(
         new StringField(
             IndexFields.EXACT_NAME, IndexFields.exactName(meta.title()), Field.Store.NO));

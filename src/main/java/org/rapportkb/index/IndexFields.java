@@ -1,11 +1,6 @@
 package org.rapportkb.index;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +18,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
 
 /** Names of the Lucene fields an article is indexed into, and the facet configuration. */
@@ -101,7 +97,10 @@ public final class IndexFields {
    */
   public static final String COMPLETIONS = "completions";
 
-  /** What a list or a result shows of an article, as binary doc values: see {@link Listing}. */
+  /**
+   * What a list or a result shows of an article ({@link ArticleSummary}), as binary doc values: see
+   * {@link #encodeSummary}, read back by {@link #summary}.
+   */
   public static final String LISTING = "listing";
 
   /**
@@ -137,37 +136,52 @@ public final class IndexFields {
   /** The completions of one article: whether it is a draft, then its title, then its aliases. */
   public record Completions(boolean draft, String title, List<String> aliases) {}
 
+  /** The doc value of {@link #LISTING} for an article. */
+  static BytesRef encodeSummary(ArticleSummary summary) {
+    return DocValueCodec.encode(
+        out -> {
+          out.writeUTF(summary.slug());
+          out.writeUTF(summary.title());
+          out.writeUTF(summary.summary());
+          out.writeUTF(summary.category());
+          out.writeUTF(summary.level());
+          DocValueCodec.writeStrings(out, summary.tags());
+          out.writeUTF(summary.updated() == null ? "" : summary.updated());
+        });
+  }
+
+  /** The summary of the article with this index-wide document id. */
+  public static ArticleSummary summary(IndexReader reader, int docId) throws IOException {
+    return DocValueCodec.decode(
+        binaryValue(reader, LISTING, docId),
+        in -> {
+          String slug = in.readUTF();
+          String title = in.readUTF();
+          String summary = in.readUTF();
+          String category = in.readUTF();
+          String level = in.readUTF();
+          List<String> tags = DocValueCodec.readStrings(in);
+          String updated = in.readUTF();
+          return new ArticleSummary(
+              slug, title, summary, category, level, tags, updated.isEmpty() ? null : updated);
+        });
+  }
+
   /** The doc value of {@link #COMPLETIONS} for an article. */
   public static BytesRef encodeCompletions(Completions completions) {
-    var bytes = new ByteArrayOutputStream();
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeBoolean(completions.draft());
-      out.writeUTF(completions.title());
-      out.writeShort(completions.aliases().size());
-      for (String alias : completions.aliases()) {
-        out.writeUTF(alias);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new BytesRef(bytes.toByteArray());
+    return DocValueCodec.encode(
+        out -> {
+          out.writeBoolean(completions.draft());
+          out.writeUTF(completions.title());
+          DocValueCodec.writeStrings(out, completions.aliases());
+        });
   }
 
   /** Reads back what {@link #encodeCompletions} wrote. */
   public static Completions decodeCompletions(BytesRef value) {
-    try (var in =
-        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
-      boolean draft = in.readBoolean();
-      String title = in.readUTF();
-      int count = in.readShort();
-      List<String> aliases = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        aliases.add(in.readUTF());
-      }
-      return new Completions(draft, title, aliases);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DocValueCodec.decode(
+        value,
+        in -> new Completions(in.readBoolean(), in.readUTF(), DocValueCodec.readStrings(in)));
   }
 
   /**
@@ -187,19 +201,16 @@ public final class IndexFields {
 
   /** The doc value of {@link #SECTIONS}: each section's start offset, anchor and heading. */
   public static BytesRef encodeSections(List<ArticleSections.Start> starts) {
-    var bytes = new ByteArrayOutputStream();
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeShort(starts.size());
-      for (ArticleSections.Start start : starts) {
-        out.writeInt(start.offset());
-        out.writeByte(start.heading().level());
-        out.writeUTF(start.heading().id());
-        out.writeUTF(start.heading().text());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new BytesRef(bytes.toByteArray());
+    return DocValueCodec.encode(
+        out -> {
+          out.writeShort(starts.size());
+          for (ArticleSections.Start start : starts) {
+            out.writeInt(start.offset());
+            out.writeByte(start.heading().level());
+            out.writeUTF(start.heading().id());
+            out.writeUTF(start.heading().text());
+          }
+        });
   }
 
   /** The section starts of an article, by index-wide document id (none when not recorded). */
@@ -209,19 +220,20 @@ public final class IndexFields {
     if (value.length == 0) {
       return List.of();
     }
-    try (var in =
-        new DataInputStream(new ByteArrayInputStream(value.bytes, value.offset, value.length))) {
-      int count = in.readShort();
-      List<ArticleSections.Start> starts = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        int offset = in.readInt();
-        int level = in.readByte();
-        String id = in.readUTF();
-        String text = in.readUTF();
-        starts.add(new ArticleSections.Start(offset, new Heading(level, text, id)));
-      }
-      return starts;
-    }
+    return DocValueCodec.decode(
+        value,
+        in -> {
+          int count = in.readUnsignedShort();
+          List<ArticleSections.Start> starts = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            int offset = in.readInt();
+            int level = in.readByte();
+            String id = in.readUTF();
+            String text = in.readUTF();
+            starts.add(new ArticleSections.Start(offset, new Heading(level, text, id)));
+          }
+          return starts;
+        });
   }
 
   /** The plain text of an article's body, by index-wide document id. */

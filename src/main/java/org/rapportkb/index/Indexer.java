@@ -8,24 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.rapportkb.DaemonThreads;
 import org.rapportkb.article.Article;
 import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleFolder;
 import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.check.Problem;
-import org.rapportkb.config.Category;
 import org.rapportkb.config.KbConfig;
 
 /**
@@ -56,16 +51,14 @@ public final class Indexer {
     return articlesDir;
   }
 
-  /** A parser that accepts the categories of {@code config}. */
-  public static ArticleParser parserFor(KbConfig config, MarkdownRenderer renderer) {
-    Set<String> categories = new HashSet<>();
-    config.categories().stream().map(Category::slug).forEach(categories::add);
-    return new ArticleParser(renderer, categories);
-  }
-
-  /** Syncs the index with the folder; a config change since the last commit forces a rebuild. */
+  /**
+   * Syncs the index with the folder; a config change since the last commit forces a rebuild. A sync
+   * that fails leaves the last commit as it was, and the next one starts on a writer reopened if
+   * the failure closed it.
+   */
   public synchronized IndexReport sync(boolean forceRebuild, ProgressListener progress)
       throws IOException {
+    index.reopenIfClosed();
     try {
       return syncOnce(forceRebuild, progress);
     } catch (IOException | RuntimeException e) {
@@ -81,11 +74,11 @@ public final class Indexer {
   private IndexReport syncOnce(boolean forceRebuild, ProgressListener progress) throws IOException {
     long start = System.nanoTime();
     KbConfig config = configs.get();
-    ArticleParser parser = parserFor(config, renderer);
-    ArticleScanner.Scan scan = ArticleScanner.scan(articlesDir);
+    ArticleFolder folder = folder(config);
+    ArticleScanner.Scan scan = folder.scan();
     boolean rebuild =
         forceRebuild || !config.indexFingerprint().equals(index.committedFingerprint());
-    Map<String, ArticleIndex.IndexedArticle> indexed = rebuild ? Map.of() : index.indexed();
+    Map<String, SyncState> indexed = rebuild ? Map.of() : SyncState.all(index.searchers());
     Set<String> knownSlugs = scan.slugs();
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>(scan.problems()));
@@ -100,53 +93,25 @@ public final class Indexer {
       index.deleteAll();
     }
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(threads, DaemonThreads.named("rapport-kb-indexer"));
-    try {
-      List<Future<?>> tasks = new ArrayList<>();
-      for (ArticleFile file : scan.files()) {
-        tasks.add(
-            pool.submit(
-                () -> {
-                  Outcome outcome =
-                      indexOne(parser, file, indexed.get(file.slug()), knownSlugs, problems);
-                  switch (outcome) {
-                    case ADDED -> added.incrementAndGet();
-                    case UPDATED -> updated.incrementAndGet();
-                    case UNCHANGED -> unchanged.incrementAndGet();
-                    case INVALID -> invalid.incrementAndGet();
-                  }
-                  progress.progress(done.incrementAndGet(), total);
-                  return null;
-                }));
+    folder.forEach(
+        scan,
+        threads,
+        found -> {
+          Outcome outcome = indexOne(found, indexed.get(found.file().slug()), problems);
+          switch (outcome) {
+            case ADDED -> added.incrementAndGet();
+            case UPDATED -> updated.incrementAndGet();
+            case UNCHANGED -> unchanged.incrementAndGet();
+            case INVALID -> invalid.incrementAndGet();
+          }
+          progress.progress(done.incrementAndGet(), total);
+        });
+    if (added.get() + updated.get() > 0) {
+      List<DaemonThreads.Task> flushes = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        flushes.add(index::flushOneBuffer);
       }
-      for (Future<?> task : tasks) {
-        task.get();
-      }
-      if (added.get() + updated.get() > 0) {
-        List<Future<?>> flushes = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-          flushes.add(
-              pool.submit(
-                  () -> {
-                    index.flushOneBuffer();
-                    return null;
-                  }));
-        }
-        for (Future<?> flush : flushes) {
-          flush.get();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("indexing was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("indexing failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+      DaemonThreads.runAll("rapport-kb-indexer", threads, flushes);
     }
 
     int deleted = 0;
@@ -174,6 +139,10 @@ public final class Indexer {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  private ArticleFolder folder(KbConfig config) {
+    return new ArticleFolder(articlesDir, new ArticleParser(renderer, config.curriculum()));
+  }
+
   /** A change to the index that must not interleave with a sync. */
   @FunctionalInterface
   public interface IndexWrite {
@@ -181,9 +150,11 @@ public final class Indexer {
   }
 
   /**
-   * Runs {@code write} while no sync runs, so that a commit it makes never holds a half-done sync.
+   * Runs {@code write} while no sync runs, so that a commit it makes never holds a half-done sync;
+   * like a sync, it starts on a writer reopened if a failure closed it.
    */
   public synchronized void exclusively(IndexWrite write) throws IOException {
+    index.reopenIfClosed();
     write.run();
   }
 
@@ -193,16 +164,10 @@ public final class Indexer {
    * code that was never run; the index is not changed. Invalid files are skipped.
    */
   public void rehearse(int count) throws IOException {
-    ArticleParser parser = parserFor(configs.get(), renderer);
-    ArticleScanner.Scan sample = ArticleScanner.sample(articlesDir, count);
-    Set<String> knownSlugs = sample.slugs();
+    ArticleFolder folder = folder(configs.get());
     List<Article> articles = new ArrayList<>();
-    for (ArticleFile file : sample.files()) {
-      parser
-          .parse(file, Files.readAllBytes(file.file()), knownSlugs)
-          .article()
-          .ifPresent(articles::add);
-    }
+    folder.forEach(
+        folder.sample(count), 1, found -> found.read().article().ifPresent(articles::add));
     index.rehearse(articles);
   }
 
@@ -213,17 +178,14 @@ public final class Indexer {
     INVALID
   }
 
-  private Outcome indexOne(
-      ArticleParser parser,
-      ArticleFile file,
-      ArticleIndex.IndexedArticle previous,
-      Set<String> knownSlugs,
-      List<Problem> problems)
+  private Outcome indexOne(ArticleFolder.Found found, SyncState previous, List<Problem> problems)
       throws IOException {
+    ArticleFile file = found.file();
+    Set<String> knownSlugs = found.knownSlugs();
     byte[] bytes;
-    ArticleIndex.FileStamp stamp;
+    FileStamp stamp;
     try {
-      stamp = ArticleIndex.FileStamp.of(file.file());
+      stamp = FileStamp.of(file.file());
       if (previous != null
           && previous.stamp().isKnown()
           && previous.stamp().equals(stamp)
@@ -241,7 +203,7 @@ public final class Indexer {
         && knownSlugs.containsAll(previous.related())) {
       return Outcome.UNCHANGED;
     }
-    ArticleParser.Result result = parser.parse(file, bytes, knownSlugs);
+    ArticleParser.Result result = found.parse(bytes);
     problems.addAll(result.problems());
     if (result.article().isEmpty()) {
       return Outcome.INVALID;

@@ -152,7 +152,7 @@ public final class SearchInsights implements AutoCloseable {
       return Optional.empty();
     }
     String id = newId();
-    String top = response.hits().isEmpty() ? null : response.hits().get(0).slug();
+    String top = response.hits().isEmpty() ? null : response.hits().get(0).article().slug();
     boolean written =
         write(
             new LogLine.Search(

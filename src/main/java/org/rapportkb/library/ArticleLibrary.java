@@ -24,9 +24,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
 import org.rapportkb.index.IndexFields;
-import org.rapportkb.index.Listing;
 import org.rapportkb.json.Json;
 import org.rapportkb.practice.Difficulty;
 import org.rapportkb.practice.PracticeItem;
@@ -144,7 +144,7 @@ public final class ArticleLibrary {
         if (result.size() == limit) {
           break;
         }
-        result.add(toSummary(Listing.read(searcher.getIndexReader(), hit.doc)));
+        result.add(IndexFields.summary(searcher.getIndexReader(), hit.doc));
       }
       return result;
     } finally {
@@ -180,7 +180,7 @@ public final class ArticleLibrary {
     for (String slug : slugs) {
       TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.SLUG, slug)), 1);
       if (found.scoreDocs.length > 0) {
-        related.add(toSummary(Listing.read(reader, found.scoreDocs[0].doc)));
+        related.add(IndexFields.summary(reader, found.scoreDocs[0].doc));
       }
     }
     if (related.size() < MAX_RELATED) {
@@ -201,42 +201,22 @@ public final class ArticleLibrary {
         if (related.size() >= MAX_RELATED) {
           break;
         }
-        Listing candidate = Listing.read(reader, hit.doc);
+        ArticleSummary candidate = IndexFields.summary(reader, hit.doc);
         if (hit.doc != docId && !slugs.contains(candidate.slug())) {
           slugs.add(candidate.slug());
-          related.add(toSummary(candidate));
+          related.add(candidate);
         }
       }
     }
     return related;
   }
 
-  private static ArticleSummary toSummary(Listing listing) {
-    return new ArticleSummary(
-        listing.slug(),
-        listing.title(),
-        listing.summary(),
-        listing.category(),
-        listing.level(),
-        listing.tags(),
-        listing.url(),
-        listing.updated());
-  }
-
   private static ArticleDetail toDetail(
       IndexReader reader, int docId, Document doc, List<ArticleSummary> related)
       throws IOException {
-    ArticleSummary summary = toSummary(Listing.read(reader, docId));
     var order = doc.getField(IndexFields.STORED_ORDER);
     return new ArticleDetail(
-        summary.slug(),
-        summary.title(),
-        summary.summary(),
-        summary.category(),
-        summary.level(),
-        summary.tags(),
-        summary.url(),
-        summary.updated(),
+        IndexFields.summary(reader, docId),
         List.of(doc.getValues(IndexFields.STORED_ALIASES)),
         order == null ? null : order.numericValue().intValue(),
         doc.get(IndexFields.HTML),

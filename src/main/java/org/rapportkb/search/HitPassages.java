@@ -8,10 +8,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.rapportkb.article.ArticleSections;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
 import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.IndexFields;
-import org.rapportkb.index.Listing;
 import org.rapportkb.semantic.DenseRetriever;
 import org.rapportkb.semantic.Passage;
 import org.rapportkb.semantic.PassageDocs;
@@ -73,7 +73,7 @@ final class HitPassages {
   private SearchHit hit(
       HybridRanking.Ranked ranked, Snippets.Snippet words, Query matching, boolean explain)
       throws IOException {
-    Listing listing = Listing.read(reader, ranked.doc());
+    ArticleSummary listing = IndexFields.summary(reader, ranked.doc());
     SearchHit.ScoreParts parts = explain ? parts(ranked) : null;
     Heading section =
         words != null && words.inBody()
@@ -115,7 +115,7 @@ final class HitPassages {
 
   /** A hit shown by its summary (highlighted when given), linking to the top of the article. */
   static SearchHit summaryHit(
-      Listing listing, float score, String highlighted, SearchHit.ScoreParts parts) {
+      ArticleSummary listing, float score, String highlighted, SearchHit.ScoreParts parts) {
     return hit(
         listing,
         score,
@@ -125,22 +125,11 @@ final class HitPassages {
   }
 
   private static SearchHit hit(
-      Listing listing,
+      ArticleSummary listing,
       float score,
       String snippet,
       SearchHit.PassageRef passage,
       SearchHit.ScoreParts parts) {
-    return new SearchHit(
-        listing.slug(),
-        listing.title(),
-        listing.summary(),
-        listing.category(),
-        listing.level(),
-        listing.tags(),
-        listing.url(),
-        score,
-        snippet,
-        passage,
-        parts);
+    return new SearchHit(listing, listing.url(), score, snippet, passage, parts);
   }
 }

@@ -1,21 +1,21 @@
 package org.rapportkb.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.rapportkb.article.ArticleSummary;
 
 /**
  * One result of a search; {@code snippet} is HTML-escaped text with {@code <mark>} around matches,
  * taken from {@code passage}, the part of the article that brought the result.
  *
+ * @param article the article found, its fields shown flat in the JSON (but for its own url and its
+ *     update date)
+ * @param url where the result links: the article's page, maybe carrying the search's id
  * @param explain the parts of {@code score}, only when asked for
  */
 public record SearchHit(
-    String slug,
-    String title,
-    String summary,
-    String category,
-    String level,
-    List<String> tags,
+    @JsonUnwrapped @JsonIgnoreProperties({"url", "updated"}) ArticleSummary article,
     String url,
     float score,
     String snippet,

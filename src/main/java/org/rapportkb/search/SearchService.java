@@ -21,10 +21,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.IndexFields;
-import org.rapportkb.index.Listing;
 import org.rapportkb.semantic.DenseRetriever;
 import org.rapportkb.semantic.Embedder;
 import org.rapportkb.semantic.Embedders;
@@ -235,7 +235,7 @@ public final class SearchService implements AutoCloseable {
     Map<Integer, DenseRetriever.ArticleMatch> byDoc = new HashMap<>();
     Query allowed = SearchFilters.narrowed(semanticArticles, request);
     for (ScoreDoc hit : searcher.search(allowed, dense.bySlug().size()).scoreDocs) {
-      String slug = Listing.read(searcher.getIndexReader(), hit.doc).slug();
+      String slug = IndexFields.summary(searcher.getIndexReader(), hit.doc).slug();
       DenseRetriever.ArticleMatch match = dense.bySlug().get(slug);
       if (match != null) {
         byDoc.put(hit.doc, match);
@@ -256,7 +256,7 @@ public final class SearchService implements AutoCloseable {
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(page.size());
     for (HybridRanking.Ranked hit : page) {
-      Listing listing = Listing.read(searcher.getIndexReader(), hit.doc());
+      ArticleSummary listing = IndexFields.summary(searcher.getIndexReader(), hit.doc());
       hits.add(HitPassages.summaryHit(listing, 0f, null, null));
     }
     return hits;

@@ -17,7 +17,6 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.rapportkb.index.IndexFields;
-import org.rapportkb.index.Listing;
 
 /**
  * Highlighted snippets from the offsets kept in the postings: HTML-escaped plain text with {@code
@@ -172,7 +171,7 @@ final class Snippets {
     private static String text(IndexReader reader, String field, int doc) throws IOException {
       return switch (field) {
         case IndexFields.BODY -> IndexFields.bodyText(reader, doc);
-        case IndexFields.SUMMARY -> Listing.read(reader, doc).summary();
+        case IndexFields.SUMMARY -> IndexFields.summary(reader, doc).summary();
         default -> throw new IllegalArgumentException("no highlighting text for " + field);
       };
     }

@@ -24,8 +24,8 @@ import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.IndexFields;
+import org.rapportkb.index.SyncState;
 import org.rapportkb.index.WordAnalyzer;
 
 /**
@@ -162,7 +162,7 @@ final class TitleSuggester implements AutoCloseable {
             && states != null
             && states.advanceExact(doc)) {
           article = IndexFields.decodeCompletions(completions.binaryValue());
-          slug = ArticleIndex.slugOf(states.binaryValue());
+          slug = SyncState.slugOf(states.binaryValue());
         } else {
           Document document = stored.document(doc, fields);
           slug = document.get(IndexFields.SLUG);

@@ -14,6 +14,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.article.Heading;
+import org.rapportkb.index.DocValueCodec;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.json.Json;
 import org.rapportkb.practice.PracticeItem;
@@ -24,19 +25,22 @@ import org.rapportkb.practice.SkillPractice;
  * document in the same index, and what is read back from an article to cut them.
  */
 public final class PassageDocs {
-  private static final String SEPARATOR = "\u0000";
-
   private PassageDocs() {}
 
   /** Which article version and model a passage came from. */
   public record Source(String slug, String articleHash, String model) {
     BytesRef encode() {
-      return new BytesRef(String.join(SEPARATOR, slug, articleHash, model));
+      return DocValueCodec.encode(
+          out -> {
+            out.writeUTF(slug);
+            out.writeUTF(articleHash);
+            out.writeUTF(model);
+          });
     }
 
     static Source decode(BytesRef bytes) {
-      String[] parts = bytes.utf8ToString().split(SEPARATOR, -1);
-      return new Source(parts[0], parts[1], parts[2]);
+      return DocValueCodec.decode(
+          bytes, in -> new Source(in.readUTF(), in.readUTF(), in.readUTF()));
     }
   }
 

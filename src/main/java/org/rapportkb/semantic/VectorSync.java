@@ -27,6 +27,7 @@ import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.index.Indexer;
 import org.rapportkb.index.ProgressListener;
+import org.rapportkb.index.SyncState;
 
 /**
  * Keeps the passage vectors in step with the articles, after the word index: articles are
@@ -204,7 +205,7 @@ public final class VectorSync implements Closeable {
             continue;
           }
           if (states != null && states.advanceExact(doc)) {
-            var article = ArticleIndex.IndexedArticle.decode(states.binaryValue());
+            var article = SyncState.decode(states.binaryValue());
             articles.put(article.slug(), article.hash());
           } else if (sources != null && sources.advanceExact(doc)) {
             PassageDocs.Source source = PassageDocs.sourceOf(sources.binaryValue());
@@ -255,8 +256,7 @@ public final class VectorSync implements Closeable {
         }
         int docId = hits.scoreDocs[0].doc;
         var state =
-            ArticleIndex.IndexedArticle.decode(
-                IndexFields.binaryValue(reader, IndexFields.SYNC_STATE, docId));
+            SyncState.decode(IndexFields.binaryValue(reader, IndexFields.SYNC_STATE, docId));
         PassageSplitter.Source article = PassageDocs.articleSource(reader, docId);
         PassageDocs.Source source = new PassageDocs.Source(slug, state.hash(), embedder.model());
         result.put(slug, new ArrayList<>());

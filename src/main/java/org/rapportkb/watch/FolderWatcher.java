@@ -22,7 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.ArticleFile;
-import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.FolderWalk;
 
 /**
  * Watches the articles folder (recursively) and the config folder, and calls back once the files
@@ -219,10 +219,10 @@ public final class FolderWatcher implements AutoCloseable {
 
   private void changed(WatchedTree tree, Path file, long now) {
     if (tree == config) {
-      if (!ArticleScanner.isTemporary(file.getFileName().toString())) {
+      if (!FolderWalk.isTemporary(file.getFileName().toString())) {
         pending.config(now);
       }
-    } else if (ArticleScanner.isArticleName(file)) {
+    } else if (FolderWalk.isArticleName(file)) {
       pending.article(slugOf(file.getFileName().toString()), now);
     }
   }

@@ -5,33 +5,30 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rapportkb.article.FolderWalk;
 
 /**
  * The folders of one tree registered with a watch service, so that each event can be traced back to
- * its folder. Hidden folders (a name starting with '.') are skipped, as the article scan skips
- * them. Used by one thread at a time.
+ * its folder. Folders are walked by the same {@link FolderWalk} rules as the article scan. Used by
+ * one thread at a time.
  */
 final class WatchedTree {
   private static final Logger LOG = Logger.getLogger(WatchedTree.class.getName());
-  private static final int MAX_DEPTH = 32;
 
   private final Path root;
   private final WatchService service;
@@ -74,37 +71,29 @@ final class WatchedTree {
     List<Path> files = new ArrayList<>();
     boolean[] complete = {true};
     try {
-      Files.walkFileTree(
-          folder,
-          EnumSet.noneOf(FileVisitOption.class),
-          MAX_DEPTH,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              complete[0] &= watch(dir);
-              return FileVisitResult.CONTINUE;
-            }
+      new FolderWalk(root) {
+        @Override
+        protected void entered(Path dir) {
+          complete[0] &= watch(dir);
+        }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
-                files.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile()) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (!(e instanceof NoSuchFileException)) {
-                LOG.log(Level.WARNING, "cannot read " + file + ": " + e);
-                complete[0] = false;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          if (!(e instanceof NoSuchFileException)) {
+            LOG.log(Level.WARNING, "cannot read " + file + ": " + e);
+            complete[0] = false;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      }.walk(folder);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot watch " + folder + ": " + e);
       complete[0] = false;

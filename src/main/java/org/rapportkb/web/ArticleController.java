@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
 import org.rapportkb.config.Category;
 import org.rapportkb.insights.SearchInsights;
 import org.rapportkb.library.ArticleDetail;
-import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.web.view.ArticleView;
 import org.rapportkb.web.view.Link;
 import org.rapportkb.web.view.Page;
@@ -40,7 +40,8 @@ final class ArticleController {
   }
 
   void page(Context ctx) throws IOException {
-    ArticleDetail article = find(ctx);
+    ArticleDetail detail = find(ctx);
+    ArticleSummary article = detail.article();
     insights.recordOpen(ctx.queryParam(SearchLinks.PARAM));
     Site site = Site.of(kb.config());
     List<ArticleSummary> module = kb.library().list(article.category(), null, null);
@@ -61,9 +62,9 @@ final class ArticleController {
         "article.jte",
         new ArticleView(
             page,
-            article,
+            detail,
             breadcrumbs,
-            toc(article.headings()),
+            toc(detail.headings()),
             index > 0 ? module.get(index - 1) : index == 0 ? besideModule(article, -1) : null,
             index >= 0 && index < module.size() - 1
                 ? module.get(index + 1)
@@ -80,7 +81,7 @@ final class ArticleController {
    * the first of the next module with articles) or back from its start ({@code -1}: the last of the
    * module before), or null at either end of the curriculum.
    */
-  private ArticleSummary besideModule(ArticleDetail article, int step) throws IOException {
+  private ArticleSummary besideModule(ArticleSummary article, int step) throws IOException {
     List<Category> modules = kb.config().categories();
     int at = modules.indexOf(kb.config().category(article.category()).orElse(null));
     for (int i = at + step; at >= 0 && i >= 0 && i < modules.size(); i += step) {

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rapportkb.KnowledgeBase;
-import org.rapportkb.article.Level;
+import org.rapportkb.article.Curriculum;
 import org.rapportkb.article.Slugs;
 import org.rapportkb.config.Category;
 import org.rapportkb.json.Json;
@@ -44,8 +45,9 @@ final class PracticeController {
   void api(Context ctx) throws IOException {
     PracticeSelection selection = selection(ctx);
     String level = Params.text(ctx, "level");
-    if (level != null && Level.parse(level).isEmpty()) {
-      throw new BadRequestResponse("unknown level '" + level + "' (use " + Level.allSlugs() + ")");
+    Optional<String> wrongLevel = level == null ? Optional.empty() : Curriculum.levelProblem(level);
+    if (wrongLevel.isPresent()) {
+      throw new BadRequestResponse(wrongLevel.get());
     }
     int count = Params.integer(ctx, "count", DEFAULT_COUNT);
     if (count < 1 || count > MAX_COUNT) {

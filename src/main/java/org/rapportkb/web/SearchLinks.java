@@ -23,12 +23,7 @@ final class SearchLinks {
             .map(
                 hit ->
                     new SearchHit(
-                        hit.slug(),
-                        hit.title(),
-                        hit.summary(),
-                        hit.category(),
-                        hit.level(),
-                        hit.tags(),
+                        hit.article(),
                         withId(hit.url(), searchId),
                         hit.score(),
                         hit.snippet(),

@@ -14,11 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.check.Problem;
-import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.search.FacetValue;
 import org.rapportkb.search.InvalidQueryException;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 
 /** Every config edit takes effect without a manual rebuild. */
@@ -47,7 +46,7 @@ class ConfigChangeTest {
           List.of("reflection", "empathy", "assessment", "attending"), categoriesInOrder(kb));
       List<String> listed =
           kb.search().search(SearchRequest.of("")).hits().stream()
-              .map(SearchHit::category)
+              .map(h -> h.article().category())
               .toList();
       assertEquals("attending", listed.get(listed.size() - 1), listed.toString());
     }
@@ -74,7 +73,7 @@ class ConfigChangeTest {
           problems.toString());
       var response = kb.search().search(SearchRequest.of("empathy"));
       assertFalse(
-          response.hits().stream().anyMatch(h -> h.category().equals("empathy")),
+          response.hits().stream().anyMatch(h -> h.article().category().equals("empathy")),
           response.toString());
       assertFalse(
           response.facets().get("category").stream()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,16 +19,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rapportkb.article.Article;
-import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleFolder;
 import org.rapportkb.article.ArticleParser;
 import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.ArticleSections;
 import org.rapportkb.article.MarkdownRenderer;
+import org.rapportkb.article.SectionRules;
 import org.rapportkb.check.Problem;
 import org.rapportkb.config.Category;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
-import org.rapportkb.index.Indexer;
 import org.rapportkb.practice.Difficulty;
 import org.rapportkb.practice.PracticeItem;
 import org.rapportkb.practice.SkillPractice;
@@ -145,18 +146,21 @@ class CurriculumTest {
   @BeforeAll
   void parseAll() throws Exception {
     config = ConfigLoader.load(Path.of("index-config"));
-    ArticleScanner.Scan scan = ArticleScanner.scan(Path.of("articles"));
+    ArticleFolder folder =
+        new ArticleFolder(
+            Path.of("articles"), new ArticleParser(new MarkdownRenderer(), config.curriculum()));
+    ArticleScanner.Scan scan = folder.scan();
     problems.addAll(scan.problems());
-    Set<String> slugs = new HashSet<>();
-    scan.files().forEach(f -> slugs.add(f.slug()));
-    ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
-    for (ArticleFile file : scan.files()) {
-      byte[] bytes = Files.readAllBytes(file.file());
-      ArticleParser.Result result = parser.parse(file, bytes, slugs);
-      problems.addAll(result.problems());
-      result.article().ifPresent(a -> articles.put(a.slug(), a));
-      texts.put(file.slug(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-    }
+    folder.forEach(
+        scan,
+        1,
+        found -> {
+          byte[] bytes = Files.readAllBytes(found.file().file());
+          ArticleParser.Result result = found.parse(bytes);
+          problems.addAll(result.problems());
+          result.article().ifPresent(a -> articles.put(a.slug(), a));
+          texts.put(found.file().slug(), new String(bytes, StandardCharsets.UTF_8));
+        });
   }
 
   @Test
@@ -198,7 +202,7 @@ class CurriculumTest {
       while (matcher.find()) {
         sections.add(matcher.group(1).strip());
       }
-      assertEquals(ArticleParser.SECTIONS, sections, slug);
+      assertEquals(SectionRules.SECTIONS, sections, slug);
       int words = proseWords(article);
       // The first edition's articles grew with their safety follow-ups and sources.
       int least = SECOND_EDITION.contains(slug) ? 600 : 500;

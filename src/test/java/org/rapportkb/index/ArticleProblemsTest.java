@@ -60,7 +60,7 @@ class ArticleProblemsTest {
         kb.problems().forSlug("empathy"));
     assertEquals(1, kb.problems().count());
     assertEquals(List.of(), kb.problems().forSlug("active-listening"));
-    assertEquals("foundation", kb.library().get("empathy").orElseThrow().level());
+    assertEquals("foundation", kb.library().get("empathy").orElseThrow().article().level());
 
     sync();
     assertEquals(1, kb.problems().count(), "still invalid at the next sync");
@@ -68,7 +68,7 @@ class ArticleProblemsTest {
     Files.writeString(empathy, empathyText.replace("title: Empathy", "title: Empathy, revised"));
     sync();
     assertEquals(List.of(), kb.problems().errors());
-    assertEquals("Empathy, revised", kb.library().get("empathy").orElseThrow().title());
+    assertEquals("Empathy, revised", kb.library().get("empathy").orElseThrow().article().title());
   }
 
   @Test

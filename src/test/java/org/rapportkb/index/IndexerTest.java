@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.check.Problem;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 
 class IndexerTest {
@@ -22,7 +21,7 @@ class IndexerTest {
 
   private static List<String> find(KnowledgeBase kb, String query) throws Exception {
     return kb.search().search(SearchRequest.of(query)).hits().stream()
-        .map(SearchHit::slug)
+        .map(h -> h.article().slug())
         .toList();
   }
 
@@ -179,7 +178,7 @@ class IndexerTest {
       assertTrue(report.rebuilt());
       assertEquals("empathy", find(kb, "empathy").get(0));
     }
-    assertTrue(ArticleIndex.checkClean(paths.index()));
+    assertTrue(IndexRecovery.checkClean(paths.index()));
     try (Stream<Path> siblings = Files.list(dir)) {
       assertTrue(siblings.anyMatch(p -> p.getFileName().toString().startsWith("index.damaged-")));
     }

@@ -18,7 +18,6 @@ import org.rapportkb.KnowledgeBase;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.Suggestion;
 
@@ -38,7 +37,7 @@ class SyncStateTest {
 
   private static List<String> find(KnowledgeBase kb, String query) throws Exception {
     return kb.search().search(SearchRequest.of(query)).hits().stream()
-        .map(SearchHit::slug)
+        .map(h -> h.article().slug())
         .toList();
   }
 
@@ -52,9 +51,9 @@ class SyncStateTest {
     try (ArticleIndex index = ArticleIndex.open(paths.index(), () -> config)) {
       new Indexer(index, paths.articles(), () -> config, new MarkdownRenderer())
           .sync(false, ProgressListener.NONE);
-      Map<String, ArticleIndex.IndexedArticle> indexed = index.indexed();
+      Map<String, SyncState> indexed = SyncState.all(index.searchers());
       assertEquals(7, indexed.size());
-      ArticleIndex.IndexedArticle settled = indexed.get("active-listening");
+      SyncState settled = indexed.get("active-listening");
       assertEquals(Files.size(paths.articles().resolve(settled.path())), settled.stamp().size());
       assertEquals(AN_HOUR_AGO.toMillis(), settled.stamp().modifiedNanos() / 1_000_000);
       assertEquals(64, settled.hash().length());
@@ -97,6 +96,21 @@ class SyncStateTest {
       assertEquals(6, report.unchanged());
       assertEquals(List.of("using-silence"), find(kb, "kaleidoscopes"));
     }
+  }
+
+  @Test
+  void aSyncStateRoundTripsThroughItsDocValue() {
+    var state =
+        new SyncState(
+            "double-sided-reflections",
+            "reflection/double-sided-reflections.md",
+            "ab".repeat(32),
+            List.of("reflective-listening", "empathy"),
+            new FileStamp(4_096, 1_700_000_000_123_456_789L));
+    assertEquals(state, SyncState.decode(state.encode()));
+    assertEquals("double-sided-reflections", SyncState.slugOf(state.encode()));
+    var unsettled = new SyncState("a", "a.md", "", List.of(), FileStamp.UNKNOWN);
+    assertEquals(unsettled, SyncState.decode(unsettled.encode()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchResponse;
 
@@ -13,12 +14,7 @@ class ResultStrengthTest {
   private static SearchResponse best(float lexical, float semanticShare, String semantic) {
     SearchHit hit =
         new SearchHit(
-            "a",
-            "A",
-            "",
-            "c",
-            "foundation",
-            List.of(),
+            new ArticleSummary("a", "A", "", "c", "foundation", List.of(), null),
             "/articles/a",
             1f,
             "",

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.config.InsightsSettings;
 import org.rapportkb.json.Json;
 import org.rapportkb.search.SearchHit;
@@ -46,12 +47,7 @@ class SearchInsightsTest {
 
   private static SearchHit hit(String slug, float lexical, float semanticShare) {
     return new SearchHit(
-        slug,
-        slug,
-        "summary",
-        "attending",
-        "foundation",
-        List.of(),
+        new ArticleSummary(slug, slug, "summary", "attending", "foundation", List.of(), null),
         "/articles/" + slug,
         1f,
         "snippet",

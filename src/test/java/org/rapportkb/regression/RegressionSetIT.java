@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.index.ProgressListener;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 
 /**
@@ -68,7 +67,7 @@ class RegressionSetIT {
       assertTrue(
           kb.search().search(SearchRequest.of("the homework doesn't fit her week")).hits().stream()
               .limit(3)
-              .noneMatch(h -> h.slug().equals("feedback-informed-care")),
+              .noneMatch(h -> h.article().slug().equals("feedback-informed-care")),
           "a lowercase 'fit' is an ordinary word");
       for (String sound : List.of("mmhmm", "mm-hmm", "uh huh")) {
         assertEquals("minimal-encouragers", first(kb, sound), sound);
@@ -77,7 +76,7 @@ class RegressionSetIT {
   }
 
   private static String first(KnowledgeBase kb, String query) throws Exception {
-    return kb.search().search(SearchRequest.of(query)).hits().get(0).slug();
+    return kb.search().search(SearchRequest.of(query)).hits().get(0).article().slug();
   }
 
   @Test
@@ -91,7 +90,7 @@ class RegressionSetIT {
       for (Case c : cases) {
         List<String> slugs =
             kb.search().search(SearchRequest.of(c.query())).hits().stream()
-                .map(SearchHit::slug)
+                .map(h -> h.article().slug())
                 .toList();
         int rank = slugs.indexOf(c.expected());
         if (rank == 0) {

@@ -1,6 +1,5 @@
 package org.rapportkb.relevance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,16 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.rapportkb.article.Article;
-import org.rapportkb.article.ArticleFile;
+import org.rapportkb.article.ArticleFolder;
 import org.rapportkb.article.ArticleParser;
-import org.rapportkb.article.ArticleScanner;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.KbConfig;
-import org.rapportkb.index.Indexer;
 
 /**
  * The peer: a plain SQLite FTS5 index over the same articles (title, summary, aliases, body text,
@@ -33,16 +28,12 @@ final class Fts5Baseline implements AutoCloseable {
           "CREATE VIRTUAL TABLE a USING fts5(slug UNINDEXED, title, summary, aliases, body,"
               + " tokenize = 'porter unicode61')");
     }
-    ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
-    ArticleScanner.Scan scan = ArticleScanner.scan(articles);
-    Set<String> slugs = new HashSet<>(scan.slugs());
+    ArticleFolder folder =
+        new ArticleFolder(articles, new ArticleParser(new MarkdownRenderer(), config.curriculum()));
+    List<Article> parsed = new ArrayList<>();
+    folder.forEach(folder.scan(), 1, found -> found.read().article().ifPresent(parsed::add));
     try (PreparedStatement insert = db.prepareStatement("INSERT INTO a VALUES (?, ?, ?, ?, ?)")) {
-      for (ArticleFile file : scan.files()) {
-        var parsed = parser.parse(file, Files.readAllBytes(file.file()), slugs).article();
-        if (parsed.isEmpty()) {
-          continue;
-        }
-        Article article = parsed.get();
+      for (Article article : parsed) {
         insert.setString(1, article.slug());
         insert.setString(2, article.meta().title());
         insert.setString(3, article.meta().summary());

@@ -13,7 +13,6 @@ import org.rapportkb.KnowledgeBase;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.SemanticSettings;
 import org.rapportkb.index.ProgressListener;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 
 /**
@@ -93,7 +92,7 @@ final class RelevanceReport {
           for (Judgments.Judged judged : set.queries()) {
             rankings.add(
                 kb.search().search(SearchRequest.of(judged.query())).hits().stream()
-                    .map(SearchHit::slug)
+                    .map(h -> h.article().slug())
                     .toList());
           }
           bySet.put(set.name(), Metrics.score(set.queries(), rankings));

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.config.ConfigException;
-import org.rapportkb.index.ArticleIndex;
+import org.rapportkb.index.IndexRecovery;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
-import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.SearchResponse;
@@ -78,7 +78,7 @@ class CrashRecoveryIT {
       cli.await(line -> line.contains("50%"), FORK_BOUND);
       cli.kill();
     }
-    assertTrue(ArticleIndex.checkClean(index), "the last commit is intact");
+    assertTrue(IndexRecovery.checkClean(index), "the last commit is intact");
     try (KnowledgeBase kb = open()) {
       assertEquals(ARTICLES, kb.library().count(), "the previous commit serves every article");
       assertEquals(0, count(kb, "zqeditiontwo"), "nothing of the killed update is visible");
@@ -90,7 +90,7 @@ class CrashRecoveryIT {
       cli.await(line -> line.contains("100%"), FORK_BOUND);
       cli.kill();
     }
-    assertTrue(ArticleIndex.checkClean(index), "whichever commit survived is whole");
+    assertTrue(IndexRecovery.checkClean(index), "whichever commit survived is whole");
     try (KnowledgeBase kb = open()) {
       assertEquals(ARTICLES, kb.library().count(), "the surviving commit holds every article");
       long edited = count(kb, "zqeditionthree");
@@ -167,12 +167,12 @@ class CrashRecoveryIT {
             kb.search().search(SearchRequest.of("\"" + TestCorpus.marker(i) + "\""));
         assertEquals(1, found.total(), TestCorpus.marker(i));
         SearchHit hit = found.hits().get(0);
-        assertTrue(hit.slug().endsWith("-v" + i), hit.slug());
+        assertTrue(hit.article().slug().endsWith("-v" + i), hit.article().slug());
       }
       if (everywhere != null) {
         assertEquals(ARTICLES, count(kb, everywhere));
       }
     }
-    assertTrue(ArticleIndex.checkClean(index), "CheckIndex after the sync");
+    assertTrue(IndexRecovery.checkClean(index), "CheckIndex after the sync");
   }
 }

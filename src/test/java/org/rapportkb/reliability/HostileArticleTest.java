@@ -204,15 +204,15 @@ class HostileArticleTest {
   void everyRealArticleRendersToInertHtml() throws IOException {
     for (var summary : kb.library().list(null, null, null)) {
       ArticleDetail detail = kb.library().get(summary.slug()).orElseThrow();
-      assertEquals(List.of(), ExecutableMarkup.inFragment(detail.html()), detail.slug());
+      assertEquals(List.of(), ExecutableMarkup.inFragment(detail.html()), detail.article().slug());
     }
   }
 
   @Test
   void headingsAndMetadataAreKeptAsPlainTextData() throws IOException {
     ArticleDetail detail = kb.library().get("xss-everywhere").orElseThrow();
-    assertEquals(TITLE, detail.title());
-    assertEquals(SUMMARY, detail.summary());
+    assertEquals(TITLE, detail.article().title());
+    assertEquals(SUMMARY, detail.article().summary());
     assertEquals(List.of(SVG_ALIAS, QUOTE_ALIAS), detail.aliases());
     for (var heading : detail.headings()) {
       assertTrue(heading.id().matches("[a-z0-9_-]*"), heading.id());
@@ -235,9 +235,9 @@ class HostileArticleTest {
       SearchResponse response = kb.search().search(SearchRequest.of(query).withPage(1, 50));
       for (SearchHit hit : response.hits()) {
         snippets.add(hit.snippet());
-        if (hit.slug().equals("xss-everywhere")) {
-          assertEquals(TITLE, hit.title());
-          assertEquals(SUMMARY, hit.summary());
+        if (hit.article().slug().equals("xss-everywhere")) {
+          assertEquals(TITLE, hit.article().title());
+          assertEquals(SUMMARY, hit.article().summary());
         }
       }
     }

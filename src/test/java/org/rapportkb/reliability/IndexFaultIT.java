@@ -23,17 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rapportkb.FaultyDirectory;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigException;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.IndexLockedException;
+import org.rapportkb.index.IndexRecovery;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.Indexer;
 import org.rapportkb.index.ProgressListener;
-import org.rapportkb.library.ArticleSummary;
 import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.SearchService;
 import org.rapportkb.semantic.SemanticStatus;
@@ -142,7 +144,7 @@ class IndexFaultIT {
           siblings.filter(p -> p.getFileName().toString().startsWith("index.damaged-")).count(),
           "the damaged index is kept aside for a post-mortem");
     }
-    assertTrue(ArticleIndex.checkClean(index));
+    assertTrue(IndexRecovery.checkClean(index));
   }
 
   @Test
@@ -188,14 +190,14 @@ class IndexFaultIT {
       disk.get().fail(false);
       faulty.close();
     }
-    assertTrue(ArticleIndex.checkClean(index), "the failed commit left no damage");
+    assertTrue(IndexRecovery.checkClean(index), "the failed commit left no damage");
     try (KnowledgeBase kb = open()) {
       assertEquals(real, kb.library().count(), "the previous commit survives a restart");
       kb.sync(false, ProgressListener.NONE);
       assertEquals(real + 1, kb.library().count());
       assertEquals(1, kb.search().search(SearchRequest.of("zqduringfault")).total());
     }
-    assertTrue(ArticleIndex.checkClean(index));
+    assertTrue(IndexRecovery.checkClean(index));
   }
 
   @Test
@@ -219,7 +221,7 @@ class IndexFaultIT {
       assertEquals(0, next.deleted() + next.added(), "the failed rebuild's deletions are gone");
       assertEquals(real, faulty.size(), "every article is still indexed");
     }
-    assertTrue(ArticleIndex.checkClean(index));
+    assertTrue(IndexRecovery.checkClean(index));
   }
 
   private KnowledgeBase open() throws IOException, ConfigException {
@@ -289,7 +291,7 @@ class IndexFaultIT {
       case GARBAGE_SEGMENTS_FILE ->
           Files.writeString(segments, "not a Lucene file", StandardCharsets.UTF_8);
     }
-    assertFalse(ArticleIndex.checkClean(index), "the damage is real: " + damage);
+    assertFalse(IndexRecovery.checkClean(index), "the damage is real: " + damage);
   }
 
   private static void truncate(Path file) throws IOException {

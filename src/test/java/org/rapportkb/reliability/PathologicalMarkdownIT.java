@@ -26,7 +26,6 @@ import org.rapportkb.check.Problem;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.IndexReport;
-import org.rapportkb.index.Indexer;
 import org.rapportkb.index.ProgressListener;
 import org.rapportkb.search.SearchRequest;
 
@@ -94,7 +93,7 @@ class PathologicalMarkdownIT {
           StandardCharsets.UTF_8);
     }
     KbConfig kbConfig = ConfigLoader.load(config);
-    parser = Indexer.parserFor(kbConfig, new MarkdownRenderer());
+    parser = new ArticleParser(new MarkdownRenderer(), kbConfig.curriculum());
     slugs = TestCorpus.slugsOnDisk(articles);
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.KnowledgeBase;
-import org.rapportkb.index.ArticleIndex;
+import org.rapportkb.index.IndexRecovery;
 
 /**
  * SIGTERM to a running {@code serve} (a separate JVM): during a search, the search still gets its
@@ -83,7 +83,7 @@ class ServerSignalIT {
       server.waitFor(STOP_BOUND);
       assertFalse(server.output().contains("Exception"), server.output());
     }
-    assertTrue(ArticleIndex.checkClean(index), "CheckIndex after the signal");
+    assertTrue(IndexRecovery.checkClean(index), "CheckIndex after the signal");
     try (KnowledgeBase kb = KnowledgeBase.open(TestCorpus.paths(articles, config, index))) {
       int count = kb.library().count();
       assertTrue(
@@ -194,7 +194,7 @@ class ServerSignalIT {
       server.terminate();
       server.waitFor(STOP_BOUND);
     }
-    assertTrue(ArticleIndex.checkClean(index), "CheckIndex after the restart");
+    assertTrue(IndexRecovery.checkClean(index), "CheckIndex after the restart");
     try (KnowledgeBase kb = KnowledgeBase.open(TestCorpus.paths(articles, config, index))) {
       assertEquals(files, kb.library().count(), "every article is in the last commit");
     }

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rapportkb.library.ArticleSummary;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.watch.FolderWatcher;
 
 /**

@@ -149,7 +149,7 @@ class ResultCacheTest {
       kb.sync(false, ProgressListener.NONE);
       SearchResponse after = kb.search().search(silence);
       assertEquals(1, after.total());
-      assertEquals("active-listening", after.hits().get(0).slug());
+      assertEquals("active-listening", after.hits().get(0).article().slug());
     }
   }
 

@@ -19,7 +19,7 @@ class SearchServiceTest extends IndexedFixture {
   }
 
   private static List<String> slugs(SearchResponse response) {
-    return response.hits().stream().map(SearchHit::slug).toList();
+    return response.hits().stream().map(h -> h.article().slug()).toList();
   }
 
   @Test
@@ -161,12 +161,12 @@ class SearchServiceTest extends IndexedFixture {
   @Test
   void aHitNamesTheSectionItsSnippetComesFromButNeverTheReferenceList() throws Exception {
     SearchHit silence = kb.search().search(SearchRequest.of("pause")).hits().get(0);
-    assertEquals("using-silence", silence.slug());
+    assertEquals("using-silence", silence.article().slug());
     assertTrue(silence.passage().url().startsWith("/articles/using-silence#"), silence.toString());
     assertTrue(silence.snippet().contains("<mark>"), silence.snippet());
 
     SearchHit cited = kb.search().search(SearchRequest.of("Rooney")).hits().get(0);
-    assertEquals("mandated-clients", cited.slug());
+    assertEquals("mandated-clients", cited.article().slug());
     assertEquals(
         new SearchHit.PassageRef("Working with mandated clients", "/articles/mandated-clients"),
         cited.passage());

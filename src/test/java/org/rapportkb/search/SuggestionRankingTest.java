@@ -118,6 +118,6 @@ class SuggestionRankingTest {
       }
     }
     SearchResponse byAlias = kb.search().search(SearchRequest.of("alias:\"" + list + "\""));
-    assertEquals("oars-skills", byAlias.hits().get(0).slug());
+    assertEquals("oars-skills", byAlias.hits().get(0).article().slug());
   }
 }

@@ -33,7 +33,7 @@ class SemanticSearchTest {
   }
 
   private static List<String> slugs(SearchResponse response) {
-    return response.hits().stream().map(SearchHit::slug).toList();
+    return response.hits().stream().map(h -> h.article().slug()).toList();
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rapportkb.article.ArticleScanner;
+import org.rapportkb.article.FolderWalk;
 
 class FolderWatcherIT {
   private static final Duration DEBOUNCE = Duration.ofMillis(150);
@@ -310,7 +310,7 @@ class FolderWatcherIT {
   private void follow(Set<String> mirror, Set<String> slugs) {
     try (Stream<Path> walk = Files.walk(articles)) {
       Set<String> present = new HashSet<>();
-      walk.filter(ArticleScanner::isArticleName)
+      walk.filter(FolderWalk::isArticleName)
           .forEach(p -> present.add(FolderWatcher.slugOf(p.getFileName().toString())));
       if (slugs.isEmpty()) {
         mirror.retainAll(present);

@@ -15,7 +15,6 @@ import org.rapportkb.Fixture;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.ProgressListener;
-import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchRequest;
 
 class KnowledgeBaseWatchIT {
@@ -48,7 +47,7 @@ class KnowledgeBaseWatchIT {
 
   private static List<String> find(KnowledgeBase kb, String query) throws Exception {
     return kb.search().search(SearchRequest.of(query)).hits().stream()
-        .map(SearchHit::slug)
+        .map(h -> h.article().slug())
         .toList();
   }
 

@@ -83,7 +83,7 @@ class SaveFeedbackBrowserIT {
 
   private String publishedTitle() {
     try {
-      return kb.library().get("empathy").orElseThrow().title();
+      return kb.library().get("empathy").orElseThrow().article().title();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -111,7 +111,7 @@ class WebBrowserIT {
     assertEquals("false", second.getAttribute("aria-selected"));
 
     String slug = first.getAttribute("data-slug");
-    String title = kb.library().get(slug).orElseThrow().title();
+    String title = kb.library().get(slug).orElseThrow().article().title();
     input.sendKeys(Keys.ENTER);
     waiting().until(ExpectedConditions.urlToBe(browser.base() + "/articles/" + slug));
     assertEquals(title, driver.findElement(By.tagName("h1")).getText());

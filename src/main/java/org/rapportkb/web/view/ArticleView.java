@@ -1,10 +1,10 @@
 package org.rapportkb.web.view;
 
 import java.util.List;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
 import org.rapportkb.check.Problem;
 import org.rapportkb.library.ArticleDetail;
-import org.rapportkb.library.ArticleSummary;
 
 /**
  * An article page.
@@ -36,14 +36,14 @@ public record ArticleView(
 
   /** What the link to the previous article says: within the module, or back into the last one. */
   public String previousLabel() {
-    return previous.category().equals(article.category())
+    return previous.category().equals(article.article().category())
         ? "← Previous in this module"
         : "← Previous module: " + site.categoryName(previous.category());
   }
 
   /** What the link to the next article says: within the module, or on into the next one. */
   public String nextLabel() {
-    return next.category().equals(article.category())
+    return next.category().equals(article.article().category())
         ? "Next in this module →"
         : "Next module: " + site.categoryName(next.category()) + " →";
   }

@@ -1,7 +1,7 @@
 package org.rapportkb.web.view;
 
 import java.util.List;
-import org.rapportkb.library.ArticleSummary;
+import org.rapportkb.article.ArticleSummary;
 
 /**
  * The home page: the search box, where to start (the curriculum's first articles) and the modules

@@ -1,7 +1,7 @@
 package org.rapportkb.web.view;
 
 import java.util.List;
-import org.rapportkb.library.ArticleSummary;
+import org.rapportkb.article.ArticleSummary;
 
 /**
  * A list of articles under a heading: one category's or one tag's.

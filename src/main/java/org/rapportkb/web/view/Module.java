@@ -1,8 +1,8 @@
 package org.rapportkb.web.view;
 
 import java.util.List;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.config.Category;
-import org.rapportkb.library.ArticleSummary;
 
 /**
  * A curriculum module: its place in the course, its category and its articles in teaching order.

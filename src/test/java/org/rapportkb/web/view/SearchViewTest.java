@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.search.SearchHit;
 import org.rapportkb.search.SearchResponse;
 
@@ -12,12 +13,7 @@ import org.rapportkb.search.SearchResponse;
 class SearchViewTest {
   private static SearchHit hit(String slug, float score) {
     return new SearchHit(
-        slug,
-        slug,
-        "",
-        "attending",
-        "foundation",
-        List.of(),
+        new ArticleSummary(slug, slug, "", "attending", "foundation", List.of(), null),
         "/articles/" + slug,
         score,
         "",
@@ -41,7 +37,8 @@ class SearchViewTest {
   void weakMatchesAfterTheFirstThreeAreFoldedOnTheFirstPage() {
     SearchView view = view("client cried", 1, 2.0f, 1.5f, 0.9f, 0.6f, 0.4f, 0.1f);
     assertEquals(4, view.closeHits().size());
-    assertEquals(List.of("a4", "a5"), view.looseHits().stream().map(SearchHit::slug).toList());
+    assertEquals(
+        List.of("a4", "a5"), view.looseHits().stream().map(h -> h.article().slug()).toList());
   }
 
   @Test

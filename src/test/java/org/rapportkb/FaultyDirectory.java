@@ -1,4 +1,4 @@
-package org.rapportkb.reliability;
+package org.rapportkb;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -13,21 +13,21 @@ import org.apache.lucene.store.IndexOutput;
  * A directory whose writes fail on demand, like a full or failing disk: once {@link #fail} is
  * switched on, creating, syncing and renaming files throws {@link IOException}; reads keep working.
  */
-final class FaultyDirectory extends FilterDirectory {
+public final class FaultyDirectory extends FilterDirectory {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicInteger faults = new AtomicInteger();
 
-  FaultyDirectory(Directory in) {
+  public FaultyDirectory(Directory in) {
     super(in);
   }
 
   /** Makes every later write fail ({@code true}) or succeed again ({@code false}). */
-  void fail(boolean on) {
+  public void fail(boolean on) {
     failing.set(on);
   }
 
   /** How many writes failed so far. */
-  int faults() {
+  public int faults() {
     return faults.get();
   }
 

@@ -1,0 +1,31 @@
+package org.rapportkb.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The one check of a category and a level. */
+class CurriculumCheckTest {
+  private final Curriculum curriculum = new Curriculum(Set.of("reflection", "empathy"));
+
+  @Test
+  void aModuleOfTheCurriculumPassesAndAnyOtherNamesTheModulesInOrder() {
+    assertEquals(Optional.empty(), curriculum.categoryProblem("empathy"));
+    assertEquals(
+        Optional.of("unknown category 'Empathy' (known: empathy, reflection)"),
+        curriculum.categoryProblem("Empathy"));
+  }
+
+  @Test
+  void aLevelIsOneOfTheThreeAsWritten() {
+    assertEquals(Optional.empty(), Curriculum.levelProblem("intermediate"));
+    for (String wrong : List.of("expert", "Advanced", "")) {
+      assertEquals(
+          Optional.of("unknown level '" + wrong + "' (use foundation | intermediate | advanced)"),
+          Curriculum.levelProblem(wrong));
+    }
+  }
+}
