@@ -3,11 +3,14 @@ package org.rapportkb.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.rapportkb.search.SearchHit;
 
 /** The one JSON mapper of the application, shared by the command line and the web API. */
 public final class Json {
   public static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+      new ObjectMapper()
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .addMixIn(SearchHit.class, SearchHitShape.class);
 
   private Json() {}
 

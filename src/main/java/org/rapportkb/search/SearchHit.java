@@ -1,26 +1,22 @@
 package org.rapportkb.search;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.rapportkb.article.ArticleSummary;
 
 /**
  * One result of a search; {@code snippet} is HTML-escaped text with {@code <mark>} around matches,
  * taken from {@code passage}, the part of the article that brought the result.
  *
- * @param article the article found, its fields shown flat in the JSON (but for its own url and its
- *     update date)
+ * @param article the article found
  * @param url where the result links: the article's page, maybe carrying the search's id
  * @param explain the parts of {@code score}, only when asked for
  */
 public record SearchHit(
-    @JsonUnwrapped @JsonIgnoreProperties({"url", "updated"}) ArticleSummary article,
+    ArticleSummary article,
     String url,
     float score,
     String snippet,
     PassageRef passage,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreParts explain) {
+    ScoreParts explain) {
 
   /** The section a hit's snippet comes from, and the link that lands on it. */
   public record PassageRef(String heading, String url) {}
