@@ -60,7 +60,7 @@ RESULTS=$WORK/results.properties
 LOGS=$WORK/logs
 LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -1)
 mkdir -p "$LOGS"
-rm -f "$LOGS"/*.gc
+rm -f "$LOGS"/*.gc "$LOGS/samples.out"
 : >"$RESULTS"
 
 log() { printf '\n== %s  %s\n' "$(date +%H:%M:%S)" "$*"; }
