@@ -2,7 +2,8 @@
 # Runs the rapport-kb benchmark suite, with its peers, and writes the figures to docs/benchmarks.md.
 #
 #   bash bench/run.sh             # the whole suite: about 50 min on 2 cores (see bench/README.md)
-#   bash bench/run.sh --quick     # a smoke run: 1 run, 5 s loads, hybrid on 1,000 articles, 1 min soak
+#   bash bench/run.sh --quick     # a smoke run (about 10 min): 1 run, 5 s loads, hybrid on 1,000
+#                                 # articles, 1 min soak
 #   bash bench/run.sh --sizes "1000 10000" --runs 5 --duration 20s --soak 5m --hybrid-size 1000 \
 #                     --queries 10000 --heap 512m --no-peers --no-hybrid --no-build --no-report
 #
@@ -44,7 +45,7 @@ while [[ $# -gt 0 ]]; do
     --no-hybrid) HYBRID=false; shift ;;
     --no-build) BUILD=false; shift ;;
     --no-report) REPORT=false; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
