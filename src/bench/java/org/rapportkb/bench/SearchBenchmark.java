@@ -18,11 +18,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.search.SearchRequest;
 
 /**
- * In-process search latency over the query mix, kind by kind, on an index built beforehand. The
- * index, articles and config folders come from the system properties {@code rkb.index}, {@code
- * rkb.articles} and {@code rkb.config}; the mix from {@code rkb.queries}.
+ * In-process search latency, kind by kind, on an index built beforehand. The index, articles and
+ * config folders come from the system properties {@code rkb.index}, {@code rkb.articles} and {@code
+ * rkb.config}. The kinds {@code varied} and {@code prefix} cycle through the files {@link
+ * VariedQueries} wrote ({@code rkb.varied} and {@code rkb.prefixes}), the others through the fixed
+ * mix of {@code rkb.queries}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -31,21 +34,39 @@ import org.rapportkb.KnowledgeBase;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class SearchBenchmark {
-  /** Which queries of the mix to run: word, phrase, filter, typo, suggest, or all of them. */
-  @Param({"word", "phrase", "filter", "typo", "suggest", "mix"})
+  /**
+   * Which queries to run: {@code varied} (the varied searches), {@code prefix} (the varied
+   * suggestion prefixes), or a kind of the fixed mix: word, phrase, filter, typo, suggest, or all
+   * of them ({@code mix}).
+   */
+  @Param({"varied", "prefix", "word", "phrase", "filter", "typo", "suggest", "mix"})
   public String kind;
 
   private KnowledgeBase kb;
-  private List<QueryMix.Query> queries;
+  private List<SearchRequest> searches = List.of();
+  private List<String> suggestions = List.of();
   private int next;
 
   @Setup(Level.Trial)
   public void open() throws Exception {
     kb = openEngine(Path.of(System.getProperty("rkb.config", "index-config")));
-    queries =
-        QueryMix.read(Path.of(System.getProperty("rkb.queries", "bench/queries.tsv"))).ofKind(kind);
-    if (queries.isEmpty()) {
-      throw new IllegalStateException("no query of kind " + kind);
+    switch (kind) {
+      case "varied" -> searches = VariedQueries.readQueries(property("rkb.varied"));
+      case "prefix" -> suggestions = VariedQueries.readPrefixes(property("rkb.prefixes"));
+      default -> {
+        List<QueryMix.Query> queries =
+            QueryMix.read(Path.of(System.getProperty("rkb.queries", "bench/queries.tsv")))
+                .ofKind(kind);
+        if (queries.isEmpty()) {
+          throw new IllegalStateException("no query of kind " + kind);
+        }
+        searches = queries.stream().filter(q -> !q.isSuggest()).map(q -> q.request()).toList();
+        suggestions =
+            queries.stream()
+                .filter(QueryMix.Query::isSuggest)
+                .map(q -> q.params().get("q"))
+                .toList();
+      }
     }
     kb.search().warm();
   }
@@ -59,18 +80,29 @@ public class SearchBenchmark {
             Path.of(System.getProperty("rkb.index", "data/index"))));
   }
 
+  private static Path property(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("set -D" + name + " to the file VariedQueries wrote");
+    }
+    return Path.of(value);
+  }
+
   @TearDown(Level.Trial)
   public void close() throws IOException {
     kb.close();
   }
 
-  /** One search (or suggestion) of the chosen kind, the next one of the mix each time. */
+  /**
+   * One search (or suggestion) of the chosen kind, the next one each time; in the fixed mix, the
+   * searches come first, then the suggestions.
+   */
   @Benchmark
   public Object search() throws IOException {
-    QueryMix.Query query = queries.get(next);
-    next = (next + 1) % queries.size();
-    return query.isSuggest()
-        ? kb.search().suggest(query.params().get("q"))
-        : kb.search().search(query.request());
+    int i = next;
+    next = (next + 1) % (searches.size() + suggestions.size());
+    return i < searches.size()
+        ? kb.search().search(searches.get(i))
+        : kb.search().suggest(suggestions.get(i - searches.size()));
   }
 }

@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  *                                                          "ready" and to the first search
  * ServerProbe freshness --url URL --articles DIR --runs N  save a new article N times; time until
  *                                                          a search finds it, then until it is gone
+ * ServerProbe sample --url URL --path P --queries FILE      send the first N varied queries one at
+ *                    [--count N] [--key K]                 a time; what the answers hold
+ * ServerProbe passages --index DIR                         count the passages (with vectors) and
+ *                                                          articles in an index
  * </pre>
  *
  * Each prints one line per run and a final {@code key=value} line for the report.
@@ -48,6 +52,8 @@ public final class ServerProbe {
     switch (args[0]) {
       case "startup" -> probe.startup(rest);
       case "freshness" -> probe.freshness(rest);
+      case "sample" -> probe.sample(rest);
+      case "passages" -> passages(rest);
       default -> throw new IllegalArgumentException("unknown probe " + args[0]);
     }
   }
@@ -175,6 +181,96 @@ public final class ServerProbe {
     System.out.printf(
         "fresh_found_ms=%.0f fresh_found_max_ms=%.0f fresh_gone_ms=%.0f%n",
         median(found), max(found), median(gone));
+  }
+
+  /**
+   * Sends the first queries of a varied-queries file one at a time, as a check that a system
+   * answers them as a search should: how many articles the answers report, how many answers find
+   * nothing, how many hits carry a snippet with a marked match, and the median time of one request
+   * alone. Every system answers JSON with {@code total} and {@code hits[].snippet}.
+   */
+  private void sample(String[] args) throws Exception {
+    String url = null;
+    String path = "/api/search";
+    Path file = null;
+    int count = 200;
+    String key = "sample";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--url" -> url = args[++i];
+        case "--path" -> path = args[++i];
+        case "--queries" -> file = Path.of(args[++i]);
+        case "--count" -> count = Integer.parseInt(args[++i]);
+        case "--key" -> key = args[++i];
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (url == null || file == null) {
+      throw new IllegalArgumentException("sample needs --url and --queries");
+    }
+    List<org.rapportkb.search.SearchRequest> queries = VariedQueries.readQueries(file);
+    long totals = 0;
+    int zero = 0;
+    int hits = 0;
+    int marked = 0;
+    int failed = 0;
+    List<Double> times = new ArrayList<>();
+    int n = Math.min(count, queries.size());
+    for (int i = 0; i < n; i++) {
+      var query = queries.get(i);
+      String request =
+          url
+              + path
+              + "?q="
+              + URLEncoder.encode(query.query(), StandardCharsets.UTF_8)
+              + (query.category() == null ? "" : "&category=" + query.category());
+      long start = System.nanoTime();
+      HttpResponse<String> response = get(request);
+      times.add((System.nanoTime() - start) / 1e6);
+      if (response.statusCode() != 200) {
+        failed++;
+        continue;
+      }
+      var json = org.rapportkb.json.Json.MAPPER.readTree(response.body());
+      long total = json.path("total").asLong();
+      totals += total;
+      zero += total == 0 ? 1 : 0;
+      for (var hit : json.path("hits")) {
+        hits++;
+        marked += hit.path("snippet").asText("").contains("<mark>") ? 1 : 0;
+      }
+    }
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%1$s_queries=%2$d %1$s_failed=%3$d %1$s_mean_total=%4$.0f %1$s_zero_pct=%5$.1f"
+            + " %1$s_hits_per_query=%6$.1f %1$s_marked_pct=%7$.0f %1$s_serial_ms=%8$.2f%n",
+        key,
+        n,
+        failed,
+        (double) totals / Math.max(1, n - failed),
+        100.0 * zero / Math.max(1, n - failed),
+        (double) hits / Math.max(1, n - failed),
+        100.0 * marked / Math.max(1, hits),
+        median(times));
+  }
+
+  /** Counts the passage and article documents of an index, as the engine marks them. */
+  private static void passages(String[] args) throws IOException {
+    if (args.length != 2 || !args[0].equals("--index")) {
+      throw new IllegalArgumentException("usage: ServerProbe passages --index DIR");
+    }
+    try (var directory = org.apache.lucene.store.FSDirectory.open(Path.of(args[1]));
+        var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+      var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+      int passages = searcher.count(kind(org.rapportkb.index.IndexFields.PASSAGE));
+      int articles = searcher.count(kind(org.rapportkb.index.IndexFields.ARTICLE));
+      System.out.println("passages=" + passages + " articles=" + articles);
+    }
+  }
+
+  private static org.apache.lucene.search.Query kind(String kind) {
+    return new org.apache.lucene.search.TermQuery(
+        new org.apache.lucene.index.Term(org.rapportkb.index.IndexFields.KIND, kind));
   }
 
   private double awaitSearch(String url, String word, String slug, boolean present, long since)
