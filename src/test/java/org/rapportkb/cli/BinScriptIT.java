@@ -26,6 +26,11 @@ class BinScriptIT {
   @TempDir Path dir;
 
   private Process start(KnowledgeBase.Paths paths, String... command) throws Exception {
+    return startWith(paths, null, command);
+  }
+
+  private Process startWith(KnowledgeBase.Paths paths, String javaOptions, String... command)
+      throws Exception {
     List<String> line = new ArrayList<>(List.of(SCRIPT.toString()));
     line.addAll(List.of(command));
     line.addAll(
@@ -36,6 +41,10 @@ class BinScriptIT {
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
     builder.environment().remove("JAVA_HOME");
     builder.environment().put("RAPPORT_KB_CACHE", dir.resolve("cache").toString());
+    builder.environment().remove("RAPPORT_KB_JAVA_OPTS");
+    if (javaOptions != null) {
+      builder.environment().put("RAPPORT_KB_JAVA_OPTS", javaOptions);
+    }
     return builder.start();
   }
 
@@ -90,5 +99,24 @@ class BinScriptIT {
     } catch (java.io.IOException e) {
       return false;
     }
+  }
+
+  @Test
+  void boundsTheHeapUnlessTheUserGivesABound() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    String bounded = finish(startWith(paths, "-XX:+PrintFlagsFinal", "check"));
+    assertEquals(384L << 20, maxHeap(bounded), "the script's own bound");
+    String given = finish(startWith(paths, "-XX:+PrintFlagsFinal -Xmx1g", "check"));
+    assertEquals(1L << 30, maxHeap(given), "the user's -Xmx wins");
+  }
+
+  /** The MaxHeapSize the JVM printed among its final flags. */
+  private static long maxHeap(String output) {
+    return output
+        .lines()
+        .filter(line -> line.matches("\\s*size_t MaxHeapSize\\s+=.*"))
+        .map(line -> Long.parseLong(line.replaceAll(".*=\\s*(\\d+).*", "$1")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no MaxHeapSize in:\n" + output));
   }
 }
