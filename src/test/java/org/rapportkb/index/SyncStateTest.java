@@ -25,6 +25,13 @@ import org.rapportkb.search.Suggestion;
 class SyncStateTest {
   private static final FileTime AN_HOUR_AGO = FileTime.from(Instant.now().minusSeconds(3600));
 
+  /**
+   * A modification time still within the settle period when the sync reads it, however long the
+   * test takes to get there: the clock has not reached it yet. "Saved just now", without a race
+   * against the clock.
+   */
+  private static final FileTime JUST_NOW = FileTime.from(Instant.now().plusSeconds(3600));
+
   @TempDir Path dir;
 
   private static void ageEveryArticle(Path articles) throws Exception {
@@ -46,7 +53,7 @@ class SyncStateTest {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
     ageEveryArticle(paths.articles());
     Path empathy = paths.articles().resolve("empathy/empathy.md");
-    Files.setLastModifiedTime(empathy, FileTime.from(Instant.now()));
+    Files.setLastModifiedTime(empathy, JUST_NOW);
     KbConfig config = loadConfig(paths);
     try (ArticleIndex index = ArticleIndex.open(paths.index(), () -> config)) {
       new Indexer(index, paths.articles(), () -> config, new MarkdownRenderer())
@@ -70,7 +77,8 @@ class SyncStateTest {
     Path empathy = paths.articles().resolve("empathy/empathy.md");
     String text = Files.readString(empathy);
     Files.writeString(empathy, text.replace("## Sources", "## Sources\n\nkaleidoscope"));
-    FileTime tick = Files.getLastModifiedTime(empathy);
+    FileTime tick = JUST_NOW;
+    Files.setLastModifiedTime(empathy, tick);
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
       kb.sync(false, ProgressListener.NONE);
       assertEquals(List.of("empathy"), find(kb, "kaleidoscope"));

@@ -43,6 +43,9 @@ import org.rapportkb.watch.FolderWatcher;
 class ConcurrentUseIT {
   private static final int SEARCHERS = 50;
 
+  /** A hang guard for the held rebuild: every searcher answers within a few seconds. */
+  private static final Duration HOLD_BOUND = Duration.ofSeconds(60);
+
   @TempDir Path dir;
 
   @Test
@@ -70,9 +73,31 @@ class ConcurrentUseIT {
       }
       int articleCount = kb.library().count();
 
+      List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+      // The first rebuild holds half-way (the old documents deleted, the new ones not committed)
+      // until every searcher has had an answer while it waits, so searches surely overlap it.
+      AtomicBoolean holding = new AtomicBoolean();
+      AtomicBoolean held = new AtomicBoolean();
+      CountDownLatch searchedDuringTheHold = new CountDownLatch(SEARCHERS);
+      ProgressListener holdHalfWay =
+          (done, total) -> {
+            if (done >= total / 2 && held.compareAndSet(false, true)) {
+              holding.set(true);
+              try {
+                if (!searchedDuringTheHold.await(HOLD_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                  failures.add("not every searcher searched while the rebuild was held");
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                holding.set(false);
+              }
+            }
+          };
+
       // Full rebuilds, one after the other, until every searcher is done.
       AtomicBoolean searching = new AtomicBoolean(true);
-      AtomicBoolean inRebuild = new AtomicBoolean();
       AtomicInteger rebuilds = new AtomicInteger();
       CountDownLatch rebuildStarted = new CountDownLatch(1);
       ExecutorService rebuilder = Executors.newSingleThreadExecutor();
@@ -80,10 +105,8 @@ class ConcurrentUseIT {
           rebuilder.submit(
               () -> {
                 while (searching.get()) {
-                  inRebuild.set(true);
                   rebuildStarted.countDown();
-                  IndexReport report = kb.sync(true, ProgressListener.NONE);
-                  inRebuild.set(false);
+                  IndexReport report = kb.sync(true, holdHalfWay);
                   assertTrue(report.rebuilt());
                   rebuilds.incrementAndGet();
                 }
@@ -91,9 +114,7 @@ class ConcurrentUseIT {
               });
       assertTrue(rebuildStarted.await(30, TimeUnit.SECONDS));
 
-      AtomicInteger overlapping = new AtomicInteger();
       AtomicInteger requests = new AtomicInteger();
-      List<String> failures = Collections.synchronizedList(new ArrayList<>());
       ExecutorService pool = Executors.newFixedThreadPool(SEARCHERS);
       List<Future<?>> workers = new ArrayList<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -102,16 +123,19 @@ class ConcurrentUseIT {
         workers.add(
             pool.submit(
                 () -> {
+                  boolean counted = false;
                   for (int i = 0;
                       (i < 8 || rebuilds.get() < 1) && System.nanoTime() < deadline;
                       i++) {
                     String query = queries.get((offset + i) % queries.size());
-                    boolean during = inRebuild.get();
+                    // Begun during the hold, a search ends during it: the hold waits for it.
+                    boolean during = holding.get();
                     try {
                       check(kb, query, expected.get(query), articleCount, offset + i);
                       requests.incrementAndGet();
-                      if (during) {
-                        overlapping.incrementAndGet();
+                      if (during && !counted) {
+                        counted = true;
+                        searchedDuringTheHold.countDown();
                       }
                     } catch (Throwable e) {
                       failures.add(query + ": " + e);
@@ -132,9 +156,14 @@ class ConcurrentUseIT {
       rebuilding.get(60, TimeUnit.SECONDS);
       assertEquals(List.of(), failures);
       assertTrue(rebuilds.get() >= 1, "searches spanned a whole rebuild: " + rebuilds);
-      assertTrue(
-          overlapping.get() >= SEARCHERS,
-          "searches ran while rebuilding: " + overlapping + " of " + requests);
+      assertEquals(
+          0,
+          searchedDuringTheHold.getCount(),
+          "searchers without an answer while the rebuild was held, of "
+              + SEARCHERS
+              + " ("
+              + requests
+              + " requests in all)");
     }
   }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -148,12 +149,33 @@ class HttpXssIT {
       for (String typed : List.of("Hostile <scr", "<svg onl", "\"><")) {
         box.clear();
         box.sendKeys(typed);
-        Thread.sleep(600);
+        // The list is shown for this text once its answer is in the page (or an alert ran).
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(d -> alertIsOpen(d) || suggestionsShownFor(driver, typed.strip()));
         problems.addAll(livePageProblems(driver, "suggestions for " + typed));
       }
       assertEquals(List.of(), problems);
     } finally {
       driver.quit();
+    }
+  }
+
+  /** Whether the suggestion list ends with the "search all" row for {@code query}. */
+  private static boolean suggestionsShownFor(ChromeDriver driver, String query) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const all = document.querySelector('.suggestion-search-all');"
+                    + " return all !== null && all.getAttribute('data-search') === arguments[0];",
+                query));
+  }
+
+  private static boolean alertIsOpen(WebDriver driver) {
+    try {
+      driver.switchTo().alert();
+      return true;
+    } catch (NoAlertPresentException e) {
+      return false;
     }
   }
 

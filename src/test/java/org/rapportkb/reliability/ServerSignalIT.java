@@ -9,11 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,10 @@ import org.rapportkb.index.IndexRecovery;
  * SIGTERM to a running {@code serve} (a separate JVM): during a search, the search still gets its
  * answer; during a reindex, the process still ends; either way the next start is clean (the index
  * opens, CheckIndex finds nothing wrong, every article is served).
+ *
+ * <p>The search and the reindex are surely under way when the signal comes: the config puts a
+ * {@link HoldOnceFilterFactory} in their analysis chain, which holds them in the middle, says so on
+ * the server's output, and lets them go on when the test creates a file.
  */
 class ServerSignalIT {
   private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
@@ -49,19 +56,21 @@ class ServerSignalIT {
 
   @Test
   void sigtermDuringASearchLetsTheSearchFinishAndTheNextStartIsClean() throws Exception {
+    String word = "zqholdthesearchx";
+    Path release = dir.resolve("release-search");
+    holdIn("query", word, release);
     try (ForkedCli server = serve()) {
       int port = port(server);
-      // A query of long made-up words is among the slowest the limits allow (spelling
-      // correction and fuzzy matching of each word), so it is surely in flight below.
       CompletableFuture<HttpResponse<String>> inFlight =
           http.sendAsync(
-              get(port, "/api/search?q=" + WebFixture.encode(slowQuery())),
-              HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(150);
-      assertFalse(inFlight.isDone(), "the search is still running when the signal comes");
+              get(port, "/api/search?q=empathy+" + word), HttpResponse.BodyHandlers.ofString());
+      server.await(HoldOnceFilterFactory.heldLine(word)::equals, START_BOUND);
       server.terminate();
-      HttpResponse<String> answer =
-          inFlight.get(STOP_BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      // Stopping, the server turns new requests away while it waits for those in flight.
+      awaitStatus(port, 503);
+      assertFalse(inFlight.isDone(), "the search is still running while the server stops");
+      Files.createFile(release);
+      HttpResponse<String> answer = inFlight.get(STOP_BOUND.toSeconds(), TimeUnit.SECONDS);
       assertEquals(200, answer.statusCode(), answer.body());
       assertTrue(answer.body().startsWith("{\"query\":"), answer.body());
       server.waitFor(STOP_BOUND);
@@ -73,13 +82,22 @@ class ServerSignalIT {
   @Test
   void sigtermDuringAReindexStopsAndTheNextStartCatchesUp() throws Exception {
     int before = TestCorpus.slugsOnDisk(articles).size();
+    String word = TestCorpus.marker(1_300);
+    Path release = dir.resolve("release-reindex");
+    holdIn("index", word, release);
     try (ForkedCli server = serve()) {
       int port = port(server);
-      TestCorpus.generate(articles.resolve("added"), 1_000, 600);
-      Thread.sleep(1_000);
+      // 600 articles come in one folder, so that one sync indexes them all; it holds on one.
+      Path staging = dir.resolve("staging");
+      TestCorpus.generate(staging, 1_000, 600);
+      Files.move(staging, articles.resolve("added"), StandardCopyOption.ATOMIC_MOVE);
+      server.await(HoldOnceFilterFactory.heldLine(word)::equals, START_BOUND);
       assertEquals(
-          200, http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString()).statusCode());
+          200,
+          http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString()).statusCode(),
+          "the server answers while it indexes");
       server.terminate();
+      Files.createFile(release);
       server.waitFor(STOP_BOUND);
       assertFalse(server.output().contains("Exception"), server.output());
     }
@@ -167,17 +185,31 @@ class ServerSignalIT {
         .build();
   }
 
-  /** Made-up words of varied letters, just under the query length limit. */
-  private static String slowQuery() {
-    Random random = new Random(7);
-    StringBuilder query = new StringBuilder();
-    while (query.length() < 480) {
-      for (int i = 0; i < 15; i++) {
-        query.append((char) ('a' + random.nextInt(26)));
-      }
-      query.append(' ');
+  /**
+   * Puts a {@link HoldOnceFilterFactory} first in the config's {@code chain} analysis chain ({@code
+   * index} or {@code query}), holding on {@code word} until {@code release} exists.
+   */
+  private void holdIn(String chain, String word, Path release) throws IOException {
+    Path analysis = config.resolve("analysis.yml");
+    String yaml = Files.readString(analysis, StandardCharsets.UTF_8);
+    String start = chain + ":\n  tokenizer: standard\n  filters:\n";
+    assertTrue(yaml.contains(start), yaml);
+    Files.writeString(
+        analysis,
+        yaml.replace(start, start + HoldOnceFilterFactory.yamlItem(word, release)),
+        StandardCharsets.UTF_8);
+  }
+
+  /** Asks for {@code /health} until the answer has {@code status}. */
+  private void awaitStatus(int port, int status) throws Exception {
+    long deadline = System.nanoTime() + STOP_BOUND.toNanos();
+    int last;
+    while ((last =
+            http.send(get(port, "/health"), HttpResponse.BodyHandlers.discarding()).statusCode())
+        != status) {
+      assertTrue(System.nanoTime() - deadline < 0, "/health still answers " + last);
+      Thread.sleep(10);
     }
-    return query.toString().strip();
   }
 
   /** Starts again on the same index: it opens, serves every article, and stops clean. */

@@ -1,6 +1,8 @@
 package org.rapportkb.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +36,9 @@ import org.rapportkb.article.FolderWalk;
 
 class FolderWatcherIT {
   private static final Duration DEBOUNCE = Duration.ofMillis(150);
-  private static final Duration WAIT = Duration.ofSeconds(5);
 
-  /** Long enough for a stray callback to show up after the expected one. */
-  private static final long SETTLE_MILLIS = 2 * DEBOUNCE.toMillis();
+  /** A hang guard for each wait: callbacks come within a second or so, however busy the host. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path dir;
   private Path articles;
@@ -44,6 +46,7 @@ class FolderWatcherIT {
   private final List<Set<String>> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger configCalls = new AtomicInteger();
   private FolderWatcher watcher;
+  private int sentinels;
 
   @BeforeEach
   void folders() throws IOException {
@@ -85,8 +88,17 @@ class FolderWatcherIT {
         WAIT, "callbacks with " + List.of(slugs), () -> seen().containsAll(List.of(slugs)));
   }
 
-  private static void settle() throws InterruptedException {
-    Thread.sleep(SETTLE_MILLIS);
+  /**
+   * Writes a new article into {@code folder} and waits for its callback, which it returns. The
+   * watcher handles events in the order they happen and calls back in that order, so once the
+   * sentinel's callback has come, so has any callback the changes before it were going to cause: a
+   * stray one shows up before it, or merged into it.
+   */
+  private Set<String> sentinel(Path folder) throws Exception {
+    String slug = "sentinel-" + ++sentinels;
+    write(folder.resolve(slug + ".md"), "# Sentinel\n");
+    awaitSeen(slug);
+    return Set.of(slug);
   }
 
   @Test
@@ -95,8 +107,8 @@ class FolderWatcherIT {
     start();
     write(articles.resolve("empathy/new-one.md"), "# New\n");
     awaitSeen("new-one");
-    settle();
-    assertEquals(List.of(Set.of("new-one")), calls);
+    Set<String> sentinel = sentinel(articles.resolve("empathy"));
+    assertEquals(List.of(Set.of("new-one"), sentinel), calls);
   }
 
   @Test
@@ -108,8 +120,8 @@ class FolderWatcherIT {
     calls.clear();
     Files.delete(file);
     awaitSeen("old-one");
-    settle();
-    assertEquals(List.of(Set.of("old-one")), calls);
+    Set<String> sentinel = sentinel(articles.resolve("repair"));
+    assertEquals(List.of(Set.of("old-one"), sentinel), calls);
   }
 
   @Test
@@ -119,8 +131,8 @@ class FolderWatcherIT {
     Path temp = write(articles.resolve("alliance/target.md.tmp"), "# After\n");
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     awaitSeen("target");
-    settle();
-    assertEquals(List.of(Set.of("target")), calls);
+    Set<String> sentinel = sentinel(articles.resolve("alliance"));
+    assertEquals(List.of(Set.of("target"), sentinel), calls);
     assertEquals("# After\n", Files.readString(target));
   }
 
@@ -137,8 +149,8 @@ class FolderWatcherIT {
       }
     }
     awaitSeen("piece");
-    settle();
-    assertEquals(List.of(Set.of("piece")), calls, "one callback for the whole save");
+    Set<String> sentinel = sentinel(articles);
+    assertEquals(List.of(Set.of("piece"), sentinel), calls, "one callback for the whole save");
   }
 
   @Test
@@ -154,12 +166,10 @@ class FolderWatcherIT {
     write(articles.resolve(".git/objects.md"), "hidden folder");
     write(articles.resolve(".hidden/inside.md"), "hidden folder created later");
     write(articles.resolve(".hidden/more.md"), "still hidden");
-    settle();
-    assertEquals(List.of(), calls, "nothing that is not an article causes a callback");
-    write(articles.resolve("marker.md"), "# Marker\n");
-    awaitSeen("marker");
-    settle();
-    assertEquals(List.of(Set.of("marker")), calls);
+    Set<String> sentinel = sentinel(articles);
+    assertEquals(List.of(sentinel), calls, "nothing that is not an article causes a callback");
+    Set<String> another = sentinel(articles);
+    assertEquals(List.of(sentinel, another), calls, "the sentinel was reported once");
   }
 
   @Test
@@ -207,7 +217,6 @@ class FolderWatcherIT {
         WAIT,
         "the recreated folder is reported",
         () -> seen().contains("b") || calls.contains(Set.of()));
-    settle();
     calls.clear();
     write(articles.resolve("topic/c.md"), "# C\n");
     awaitSeen("c");
@@ -218,13 +227,15 @@ class FolderWatcherIT {
     start();
     write(config.resolve(".limits.yml.swp"), "swap");
     write(config.resolve("limits.yml~"), "backup");
-    settle();
+    // The sentinel is an article: a batch calls back for the config before the articles, and an
+    // earlier change comes in the same batch as a later one or in one before it.
+    Set<String> sentinel = sentinel(articles);
     assertEquals(0, configCalls.get(), "editor files in the config folder are ignored");
     Files.writeString(config.resolve("limits.yml"), "maxPageSize: 40\n");
     Eventually.await(WAIT, "the config callback", () -> configCalls.get() == 1);
-    settle();
+    Set<String> another = sentinel(articles);
     assertEquals(1, configCalls.get());
-    assertEquals(List.of(), calls);
+    assertEquals(List.of(sentinel, another), calls, "no article callback for the config");
   }
 
   @Test
@@ -299,11 +310,20 @@ class FolderWatcherIT {
 
   @Test
   void closeStopsTheCallbacks() throws Exception {
-    start();
+    AtomicReference<Thread> callbackThread = new AtomicReference<>();
+    start(
+        slugs -> {
+          callbackThread.set(Thread.currentThread());
+          calls.add(slugs);
+        });
+    Set<String> sentinel = sentinel(articles);
+    Thread thread = callbackThread.get();
+    assertNotNull(thread);
     watcher.close();
+    // Callbacks only ever run on the watcher's own thread, and close() has waited for it to end.
+    assertFalse(thread.isAlive(), "the watcher's thread ended with close()");
     write(articles.resolve("after-close.md"), "# Late\n");
-    settle();
-    assertEquals(List.of(), calls);
+    assertEquals(List.of(sentinel), calls);
   }
 
   /** What a sync does, in small: a rescan re-reads the folder, otherwise only the named slugs. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
@@ -22,7 +23,13 @@ class KnowledgeBaseWatchIT {
   private static final Path PROJECT_CONFIG = Path.of("index-config");
   private static final List<String> COPIED =
       List.of("alliance/building-trust.md", "empathy/empathy.md", "attending/active-listening.md");
-  private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(1);
+
+  /**
+   * A hang guard for each wait. How soon a save is found is measured by the benchmarks
+   * (docs/benchmarks.md), not here: these tests wait for the sync that the watcher reports.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
   private static final String NEW_SLUG = "zephyr-handshake-drills";
 
   @TempDir Path dir;
@@ -51,8 +58,15 @@ class KnowledgeBaseWatchIT {
         .toList();
   }
 
+  /** Waits for a reported change that {@code matches}, and returns the first one. */
+  private static ArticleChange awaitChange(
+      List<ArticleChange> changes, String what, Predicate<ArticleChange> matches) throws Exception {
+    Eventually.await(WAIT, what, () -> changes.stream().anyMatch(matches));
+    return changes.stream().filter(matches).findFirst().orElseThrow();
+  }
+
   @Test
-  void aSavedArticleIsSearchableWithinASecondAndGoneAfterDeletion() throws Exception {
+  void aSavedArticleIsSearchableOnceItsSyncIsReportedAndGoneAfterDeletion() throws Exception {
     var paths = copyProject();
     List<ArticleChange> changes = new CopyOnWriteArrayList<>();
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
@@ -66,29 +80,23 @@ class KnowledgeBaseWatchIT {
         Path file = paths.articles().resolve("alliance/" + NEW_SLUG + ".md");
 
         Files.writeString(file, article);
-        Eventually.await(
-            SEARCHABLE_WITHIN, "the new article is found", () -> !find(kb, "zephyr").isEmpty());
-        assertEquals(List.of(NEW_SLUG), find(kb, "zephyr"));
-        Eventually.await(
-            SEARCHABLE_WITHIN,
-            "the change is reported",
-            () -> changes.stream().anyMatch(c -> c.slugs().contains(NEW_SLUG)));
         ArticleChange added =
-            changes.stream().filter(c -> c.slugs().contains(NEW_SLUG)).findFirst().orElseThrow();
+            awaitChange(changes, "the save is reported", c -> c.slugs().contains(NEW_SLUG));
         assertEquals(1, added.report().added());
+        assertEquals(List.of(NEW_SLUG), find(kb, "zephyr"), "found as soon as it is reported");
 
         changes.clear();
         Files.writeString(file, article.substring(0, 40));
-        Eventually.await(
-            SEARCHABLE_WITHIN,
-            "the half-written file is synced",
-            () -> changes.stream().anyMatch(c -> c.report().invalid() == 1));
+        awaitChange(changes, "the half-written file is synced", c -> c.report().invalid() == 1);
         assertEquals(
             List.of(NEW_SLUG), find(kb, "zephyr"), "the last good version stays searchable");
 
+        changes.clear();
         Files.delete(file);
-        Eventually.await(
-            SEARCHABLE_WITHIN, "the deleted article is gone", () -> find(kb, "zephyr").isEmpty());
+        ArticleChange deleted =
+            awaitChange(changes, "the deletion is reported", c -> c.report().deleted() == 1);
+        assertTrue(deleted.slugs().contains(NEW_SLUG), deleted.slugs().toString());
+        assertEquals(List.of(), find(kb, "zephyr"), "gone as soon as it is reported");
         assertTrue(find(kb, "trust").contains("building-trust"), "the others stay");
       }
     }
@@ -108,7 +116,7 @@ class KnowledgeBaseWatchIT {
             categories,
             Files.readString(categories)
                 .replace("name: The therapeutic alliance", "name: The working alliance"));
-        Eventually.await(Duration.ofSeconds(5), "the reload is reported", () -> !changes.isEmpty());
+        Eventually.await(WAIT, "the reload is reported", () -> !changes.isEmpty());
         assertTrue(changes.get(0).everything());
         assertTrue(
             kb.config().categories().stream()

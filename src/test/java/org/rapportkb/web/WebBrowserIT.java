@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,14 +232,59 @@ class WebBrowserIT {
     assertFalse(pageIsMarked(), "the page was reloaded, not patched");
   }
 
+  /**
+   * Run before any script of each new page: keeps the event streams the page opens in {@code
+   * window.rapportKbStreams}, so that a test can listen on the live-reload script's own stream.
+   */
+  private static final String KEEP_EVENT_STREAMS =
+      """
+      (() => {
+        const Original = window.EventSource;
+        if (!Original) return;
+        window.rapportKbStreams = [];
+        window.EventSource = class extends Original {
+          constructor(url, options) {
+            super(url, options);
+            window.rapportKbStreams.push(this);
+          }
+        };
+      })();
+      """;
+
   @Test
   void onlyPagesOfChangedArticlesReload() throws Exception {
-    open("/articles/empathy");
-    waitForLiveReload();
-    markPage();
-    served.app().articlesChanged(List.of("active-listening", "using-silence"));
-    Thread.sleep(500);
-    assertTrue(pageIsMarked(), "another article changed; this page stays");
+    Map<String, Object> kept =
+        driver.executeCdpCommand(
+            "Page.addScriptToEvaluateOnNewDocument", Map.of("source", KEEP_EVENT_STREAMS));
+    try {
+      open("/articles/empathy");
+      waitForLiveReload();
+      markPage();
+      // A listener after the page's own on the same stream: events on a stream arrive in order,
+      // and each one reaches the live-reload script's listener before this one.
+      script(
+          """
+          window.rapportKbHeard = [];
+          window.rapportKbStreams[0].addEventListener("articles-changed", function (event) {
+            window.rapportKbHeard.push(JSON.parse(event.data).slugs.join(","));
+          });
+          """);
+      served.app().articlesChanged(List.of("active-listening", "using-silence"));
+      // A sentinel: once the page has handled it, it has handled the change before it too.
+      served.app().articlesChanged(List.of("double-sided-reflections"));
+      waiting().until(d -> heard("double-sided-reflections") || !pageIsMarked());
+      assertTrue(pageIsMarked(), "another article changed; this page stays");
+      assertEquals(
+          List.of("active-listening,using-silence", "double-sided-reflections"),
+          script("return window.rapportKbHeard;"));
+      assertEquals(
+          1L,
+          script("return window.rapportKbStreams[0].readyState;"),
+          "the page still listens (it closes its stream only to reload)");
+    } finally {
+      driver.executeCdpCommand(
+          "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", kept.get("identifier")));
+    }
     served.app().articlesChanged(List.of("empathy"));
     waiting().until(d -> !pageIsMarked());
     waitForLiveReload();
@@ -251,6 +297,17 @@ class WebBrowserIT {
     waiting()
         .until(
             d -> "connected".equals(script("return document.documentElement.dataset.liveReload")));
+  }
+
+  /**
+   * Whether the test's listener on the page's stream has heard a change of exactly {@code slugs}.
+   */
+  private boolean heard(String slugs) {
+    return Boolean.TRUE.equals(
+        script(
+            "return Array.isArray(window.rapportKbHeard)"
+                + " && window.rapportKbHeard.indexOf(arguments[0]) >= 0;",
+            slugs));
   }
 
   private void markPage() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 200, or 413/414/431 for what is too large; never a 5xx, always the security headers; and after a
  * burst of them the server answers normally.
  */
-class HttpHostileRequestTest {
+class HttpHostileRequestIT {
   @TempDir static Path dir;
   private static WebFixture web;
 

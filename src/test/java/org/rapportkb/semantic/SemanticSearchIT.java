@@ -17,7 +17,7 @@ import org.rapportkb.search.SearchRequest;
 import org.rapportkb.search.SearchResponse;
 
 /** Search by meaning over the fixture corpus, with the bundled embedding model switched on. */
-class SemanticSearchTest {
+class SemanticSearchIT {
   /** A situation as a trainee types it; the mandated-clients article answers it. */
   static final String SITUATION = "court ordered client will not talk";
 
