@@ -20,7 +20,6 @@ import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigException;
 import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
-import org.rapportkb.index.Indexer;
 import org.rapportkb.json.Json;
 
 /**
@@ -75,7 +74,7 @@ public final class CorpusExport {
   static List<Doc> read(Path folder, KbConfig config) throws IOException {
     ArticleScanner.Scan scan = ArticleScanner.scan(folder);
     Set<String> slugs = scan.slugs();
-    ArticleParser parser = Indexer.parserFor(config, new MarkdownRenderer());
+    ArticleParser parser = new ArticleParser(new MarkdownRenderer(), config.curriculum());
     return scan.files().parallelStream()
         .map(
             file -> {
