@@ -178,7 +178,7 @@ without_cache "$HYBRID_CONFIG"
   echo "wrk_connections=$CONNECTIONS"
   echo "wrk_threads=$THREADS"
   echo "soak=$SOAK"
-  echo "server_heap=${HEAP:-384m (bin/rapport-kb's bound)}"
+  echo "server_heap=${HEAP:-384m, the bound of bin/rapport-kb}"
   echo "server_size=$SERVER_SIZE"
 } >>"$RESULTS"
 
