@@ -60,6 +60,31 @@ public final class Launcher {
   }
 
   /**
+   * The options of this JVM that the child takes over: all but those that open or hold something of
+   * their own (a debugger or other agent, a JMX port, a flight recording), which stay with this
+   * process so that the two never try to bind the same port or write the same file.
+   */
+  static List<String> passedToChild(List<String> options) {
+    List<String> passed = new ArrayList<>();
+    for (String option : options) {
+      boolean ownsSomething =
+          option.startsWith("-agentlib:")
+              || option.startsWith("-agentpath:")
+              || option.startsWith("-javaagent:")
+              || option.startsWith("-Xrunjdwp")
+              || option.equals("-Xdebug")
+              || option.startsWith("-Dcom.sun.management.jmxremote")
+              || option.startsWith("-XX:StartFlightRecording")
+              || option.startsWith("-XX:+StartFlightRecording")
+              || option.startsWith("-XX:FlightRecorderOptions");
+      if (!ownsSomething) {
+        passed.add(option);
+      }
+    }
+    return passed;
+  }
+
+  /**
    * Runs the application in a child JVM on {@code java} and returns its exit status. The child
    * stops when this process is stopped, and ends by itself if this process is killed (see {@code
    * org.rapportkb.cli.Main}).
@@ -69,7 +94,7 @@ public final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("--enable-native-access=ALL-UNNAMED");
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(passedToChild(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     command.add("-D" + LAUNCHER_PID + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(ownJar());
