@@ -39,7 +39,7 @@ final class ReaderState {
   }
 
   /** The reader with only published articles live, or every article when {@code drafts}. */
-  IndexReader articles(boolean drafts) {
+  DirectoryReader articles(boolean drafts) {
     return views.view(drafts);
   }
 

@@ -1,5 +1,6 @@
 package org.rapportkb.search;
 
+import org.rapportkb.article.Curriculum;
 import org.rapportkb.article.Level;
 import org.rapportkb.article.Slugs;
 import org.rapportkb.config.KbConfig;
@@ -36,11 +37,13 @@ final class RequestCheck {
   }
 
   private static void checkFilters(SearchRequest request, KbConfig config) {
+    // The curriculum decides; the message quotes the value cut short, as a request may be hostile.
     if (SearchFilters.present(request.category())
-        && config.category(request.category()).isEmpty()) {
+        && config.curriculum().categoryProblem(request.category()).isPresent()) {
       throw new InvalidQueryException("unknown category '" + shown(request.category()) + "'");
     }
-    if (SearchFilters.present(request.level()) && Level.parse(request.level()).isEmpty()) {
+    if (SearchFilters.present(request.level())
+        && Curriculum.levelProblem(request.level()).isPresent()) {
       throw new InvalidQueryException(
           "unknown level '" + shown(request.level()) + "' (use " + Level.allSlugs() + ")");
     }

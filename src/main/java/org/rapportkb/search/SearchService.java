@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -139,7 +141,10 @@ public final class SearchService implements AutoCloseable {
     // The time limit bounds this request only: collection stops when it is up, and the spelling
     // check and the highlighting give way.
     QueryTimeout timeout = new QueryTimeoutImpl(config.limits().timeoutMillis());
-    IndexSearcher searcher = timed(state.articles(request.includeDrafts()), timeout);
+    // Term enumeration (fuzzy and wildcard expansion while rewriting) is bounded too: the reader
+    // the searcher reads stops it when the time is up. Hits are read from the plain view.
+    DirectoryReader view = state.articles(request.includeDrafts());
+    IndexSearcher searcher = timed(ExitableDirectoryReader.wrap(view, timeout), timeout);
     SpellingCorrector oneSearch = spelling.forOneSearch(timeout);
     KbQueryParser parser = new KbQueryParser(config.queryAnalyzer(), config.boosts(), oneSearch);
     ForgivingParse parsed =
@@ -158,24 +163,34 @@ public final class SearchService implements AutoCloseable {
     // Ranking and counting are separate passes: the top hits are scored with skipping (only what
     // can still reach the top is scored), the totals and facets in one pass without any scores.
     Query lexical = SearchFilters.narrowed(parsed.query(), request);
-    List<HybridRanking.Ranked> ranked;
-    if (query.isEmpty()) {
-      ranked = listed(searcher.search(lexical, topN, LISTING).scoreDocs);
-    } else {
-      ScoreDoc[] words = searcher.search(lexical, Math.max(topN, LEXICAL_CANDIDATES)).scoreDocs;
-      ranked =
-          HybridRanking.fuse(
-              words, semanticDocs(searcher, semanticArticles, dense, request), settings);
+    List<HybridRanking.Ranked> ranked = List.of();
+    boolean cut = false;
+    try {
+      if (query.isEmpty()) {
+        ranked = listed(searcher.search(lexical, topN, LISTING).scoreDocs);
+      } else {
+        ScoreDoc[] words = searcher.search(lexical, Math.max(topN, LEXICAL_CANDIDATES)).scoreDocs;
+        ranked =
+            HybridRanking.fuse(
+                words, semanticDocs(searcher, semanticArticles, dense, request), settings);
+      }
+    } catch (ExitableDirectoryReader.ExitingReaderException e) {
+      cut = true;
     }
     Query matches = semanticArticles == null ? matching : either(matching, semanticArticles);
-    MatchCounter.Counts counts =
-        state.counter().count(searcher, matches, SearchFilters.values(request));
+    MatchCounter.Counts counts;
+    try {
+      counts = state.counter().count(searcher, matches, SearchFilters.values(request));
+    } catch (ExitableDirectoryReader.ExitingReaderException e) {
+      counts = new MatchCounter.Counts(ranked.size(), MatchCounter.noFacets());
+      cut = true;
+    }
     int from = Math.min(ranked.size(), (request.page() - 1) * request.size());
     List<HybridRanking.Ranked> page = ranked.subList(from, Math.min(ranked.size(), topN));
     List<SearchHit> hits =
         query.isEmpty()
-            ? listedHits(searcher, page)
-            : new HitPassages(searcher.getIndexReader(), state.snippets(), indexAnalyzer, settings)
+            ? listedHits(view, page)
+            : new HitPassages(view, state.snippets(), indexAnalyzer, settings)
                 .hits(page, matching, request.explain(), !timeout.shouldExit());
     String suggestion =
         query.isEmpty() ? null : DidYouMean.suggestion(parsed.searched(), oneSearch);
@@ -187,7 +202,7 @@ public final class SearchService implements AutoCloseable {
         List.copyOf(hits),
         counts.facets(),
         suggestion,
-        searcher.timedOut(),
+        cut || searcher.timedOut(),
         parsed.searched().equals(query) ? null : parsed.searched(),
         semantic.state());
   }
@@ -252,11 +267,11 @@ public final class SearchService implements AutoCloseable {
     return ranked;
   }
 
-  private static List<SearchHit> listedHits(IndexSearcher searcher, List<HybridRanking.Ranked> page)
+  private static List<SearchHit> listedHits(IndexReader reader, List<HybridRanking.Ranked> page)
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(page.size());
     for (HybridRanking.Ranked hit : page) {
-      ArticleSummary listing = IndexFields.summary(searcher.getIndexReader(), hit.doc());
+      ArticleSummary listing = IndexFields.summary(reader, hit.doc());
       hits.add(HitPassages.summaryHit(listing, 0f, null, null));
     }
     return hits;
