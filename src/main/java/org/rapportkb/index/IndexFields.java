@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
@@ -115,6 +116,8 @@ public final class IndexFields {
   /** The facet dimensions: each is also a filter of the search API. */
   public static final String[] FACET_DIMS = {CATEGORY, LEVEL, TAG};
 
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private IndexFields() {}
 
   /**
@@ -122,7 +125,10 @@ public final class IndexFields {
    * lowercase words separated by single spaces.
    */
   public static String exactName(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NOT_LETTER_OR_DIGIT
+        .matcher(text.toLowerCase(java.util.Locale.ROOT))
+        .replaceAll(" ")
+        .strip();
   }
 
   /** Curriculum order: module, place in the module, then title. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -40,6 +41,7 @@ final class KbQueryParser extends QueryParser {
   private static final String COMBINED_FIELD = "_combined";
 
   private static final float TIE_BREAKER = 0.5f;
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
   /**
    * Unknown words matched fuzzily in one query, at most: each expands over every field, and a query
@@ -159,7 +161,7 @@ final class KbQueryParser extends QueryParser {
           BooleanClause.Occur.SHOULD);
     }
     if (!quoted) {
-      for (String word : text.split("[^\\p{L}\\p{N}']+")) {
+      for (String word : NOT_WORD.split(text)) {
         if (fuzzyWords < MAX_FUZZY_WORDS && word.length() >= 4 && !spelling.isKnown(word)) {
           query.add(fuzzy(word.toLowerCase(Locale.ROOT)), BooleanClause.Occur.SHOULD);
           fuzzyWords++;

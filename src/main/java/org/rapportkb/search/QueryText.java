@@ -9,6 +9,8 @@ final class QueryText {
   private static final Pattern SYNTAX_CHARACTER =
       Pattern.compile("[*?()\\[\\]{}\"'/\\\\+\\-!:^~&|]");
   private static final Pattern OPERATOR = Pattern.compile("\\b(AND|OR|NOT)\\b");
+  private static final Pattern EDGE_APOSTROPHES = Pattern.compile("(^|\\s)'+|'+(\\s|$)");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   /** Field names, exclusions, wildcards and fuzzy marks: a query for words, not for meaning. */
   private static final Pattern WORD_SYNTAX =
@@ -20,7 +22,8 @@ final class QueryText {
   static String plainWords(String query) {
     String words = NOT_WORD.matcher(query).replaceAll(" ");
     words = OPERATOR.matcher(words).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
-    return words.replaceAll("(^|\\s)'+|'+(\\s|$)", " ").replaceAll("\\s+", " ").strip();
+    words = EDGE_APOSTROPHES.matcher(words).replaceAll(" ");
+    return WHITE_SPACE.matcher(words).replaceAll(" ").strip();
   }
 
   /** Whether {@code query} is made of search syntax alone ({@code *}, {@code -}, quotes...). */

@@ -169,7 +169,10 @@ public final class SearchService implements AutoCloseable {
       if (query.isEmpty()) {
         ranked = listed(searcher.search(lexical, topN, LISTING).scoreDocs);
       } else {
-        ScoreDoc[] words = searcher.search(lexical, Math.max(topN, LEXICAL_CANDIDATES)).scoreDocs;
+        // Without semantic matches the fused order is the word order, so the top N are enough
+        // (and let Lucene skip more); with them, more word hits take part in the fusion.
+        int wanted = dense.isEmpty() ? topN : Math.max(topN, LEXICAL_CANDIDATES);
+        ScoreDoc[] words = searcher.search(lexical, wanted).scoreDocs;
         ranked =
             HybridRanking.fuse(
                 words, semanticDocs(searcher, semanticArticles, dense, request), settings);

@@ -25,8 +25,10 @@ import org.rapportkb.index.IndexFields;
  */
 final class Snippets {
   static final String OPEN = "<mark>";
-  private static final String[] FIELDS = {IndexFields.BODY, IndexFields.SUMMARY};
-  private static final int[] PASSAGES = {2, 1};
+  private static final String[] BODY = {IndexFields.BODY};
+  private static final int[] BODY_PASSAGES = {2};
+  private static final String[] SUMMARY = {IndexFields.SUMMARY};
+  private static final int[] SUMMARY_PASSAGES = {1};
   private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u2029]+");
 
   /** What never starts a snippet: a closing quote or bracket, or punctuation that ends a clause. */
@@ -56,17 +58,41 @@ final class Snippets {
    */
   record Snippet(String html, boolean inBody, int offset) {}
 
-  /** One snippet per hit, in the order of {@code hits}; null where nothing matched. */
+  /**
+   * One snippet per hit, in the order of {@code hits}; null where nothing matched. The summary is
+   * highlighted only for the hits whose body has no match, since a body snippet is always
+   * preferred.
+   */
   Snippet[] highlight(Query query, ScoreDoc[] hits) throws IOException {
-    if (hits.length == 0) {
-      return new Snippet[0];
-    }
-    Map<String, Object[]> fields = highlighter.formatted(FIELDS, query, docIds(hits), PASSAGES);
-    Object[] body = fields.get(IndexFields.BODY);
-    Object[] summary = fields.get(IndexFields.SUMMARY);
     Snippet[] snippets = new Snippet[hits.length];
+    if (hits.length == 0) {
+      return snippets;
+    }
+    Object[] body =
+        highlighter.formatted(BODY, query, docIds(hits), BODY_PASSAGES).get(IndexFields.BODY);
+    List<Integer> withoutBody = new ArrayList<>();
     for (int i = 0; i < hits.length; i++) {
-      snippets[i] = pick((Formatted) body[i], (Formatted) summary[i]);
+      Formatted found = (Formatted) body[i];
+      if (found != null && found.html().contains(OPEN)) {
+        snippets[i] = new Snippet(oneLine(found.html()), true, found.bestStart());
+      } else {
+        withoutBody.add(i);
+      }
+    }
+    if (withoutBody.isEmpty()) {
+      return snippets;
+    }
+    int[] rest = new int[withoutBody.size()];
+    for (int i = 0; i < rest.length; i++) {
+      rest[i] = hits[withoutBody.get(i)].doc;
+    }
+    Object[] summary =
+        highlighter.formatted(SUMMARY, query, rest, SUMMARY_PASSAGES).get(IndexFields.SUMMARY);
+    for (int i = 0; i < rest.length; i++) {
+      Formatted found = (Formatted) summary[i];
+      if (found != null && found.html().contains(OPEN)) {
+        snippets[withoutBody.get(i)] = new Snippet(oneLine(found.html()), false, 0);
+      }
     }
     return snippets;
   }
@@ -77,16 +103,6 @@ final class Snippets {
       ids[i] = hits[i].doc;
     }
     return ids;
-  }
-
-  private static Snippet pick(Formatted body, Formatted summary) {
-    if (body != null && body.html().contains(OPEN)) {
-      return new Snippet(oneLine(body.html()), true, body.bestStart());
-    }
-    if (summary != null && summary.html().contains(OPEN)) {
-      return new Snippet(oneLine(summary.html()), false, 0);
-    }
-    return null;
   }
 
   /** The snippet on one line, without stray punctuation or an unmatched quote mark at its start. */

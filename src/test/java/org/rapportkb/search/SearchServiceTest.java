@@ -115,6 +115,22 @@ class SearchServiceTest extends IndexedFixture {
   }
 
   @Test
+  void aHitWhoseWordsAreOnlyInItsSummaryShowsItsHighlightedSummary() throws Exception {
+    // "employer" is in the summary of mandated-clients and nowhere else; "silence" is in bodies.
+    Map<String, SearchHit> hits =
+        search("employer silence").hits().stream()
+            .collect(java.util.stream.Collectors.toMap(h -> h.article().slug(), h -> h));
+    SearchHit summaryOnly = hits.get("mandated-clients");
+    assertEquals(
+        "Build a working relationship when a court or <mark>employer</mark> sent the client.",
+        summaryOnly.snippet());
+    assertEquals("/articles/mandated-clients", summaryOnly.passage().url());
+    SearchHit inBody = hits.get("using-silence");
+    assertTrue(inBody.snippet().contains("<mark>"), inBody.snippet());
+    assertTrue(inBody.passage().url().contains("#"), "a body match links to its section");
+  }
+
+  @Test
   void draftsAreHiddenUnlessAskedFor() throws Exception {
     assertEquals(0, search("rupture").total());
     SearchRequest drafts = new SearchRequest("rupture", null, null, null, 1, 10, true);
