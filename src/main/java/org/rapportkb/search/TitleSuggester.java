@@ -21,7 +21,9 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.rapportkb.index.IndexFields;
@@ -225,8 +227,13 @@ final class TitleSuggester implements AutoCloseable {
   /** An infix suggester whose highlight is the list of matched parts of each text. */
   private static final class MarkingSuggester extends AnalyzingInfixSuggester {
     MarkingSuggester() throws IOException {
+      // Each file in one buffer: every lookup slices the titles' doc values, and slicing a file
+      // kept as many small buffers cost more than the rest of the lookup.
       super(
-          new ByteBuffersDirectory(),
+          new ByteBuffersDirectory(
+              new SingleInstanceLockFactory(),
+              ByteBuffersDataOutput::new,
+              ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER),
           WordAnalyzer.INSTANCE,
           WordAnalyzer.INSTANCE,
           MIN_PREFIX_CHARS,
