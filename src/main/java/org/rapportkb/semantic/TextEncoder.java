@@ -29,8 +29,9 @@ import java.util.Map;
  * model scales each layer's input by one factor for the whole call ({@code DynamicQuantizeLinear}),
  * so a passage's vector would depend on the passages that share its call, with or without padding
  * (on the bundled passages, cosine 0.99 on average and down to 0.97 against the passage alone). It
- * would save little: about 5 ms of CPU a passage in calls of 8, against 6 ms alone, on two cores.
- * Throughput comes from calling on several threads at once, one ONNX thread each.
+ * would save little: about 5 ms of CPU a passage in calls of 8, against 6 ms alone, on two cores
+ * ({@code EmbeddingThroughput} in the tests measures both). Throughput comes from calling on
+ * several threads at once, one ONNX thread each.
  */
 final class TextEncoder {
   private final OrtEnvironment environment;

@@ -11,14 +11,19 @@ import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigException;
 import org.rapportkb.config.ConfigLoader;
 
-/** The texts that indexing embeds for the bundled articles, in the articles' path order. */
+/** The texts that indexing embeds for the bundled articles (or others), in path order. */
 final class BundledPassages {
   private BundledPassages() {}
 
   static List<String> texts() throws IOException, ConfigException {
+    return texts(Path.of("articles"));
+  }
+
+  /** The passages of the articles under {@code articles}, read with the bundled config. */
+  static List<String> texts(Path articles) throws IOException, ConfigException {
     ArticleFolder folder =
         new ArticleFolder(
-            Path.of("articles"),
+            articles,
             new ArticleParser(
                 new MarkdownRenderer(), ConfigLoader.load(Path.of("index-config")).curriculum()));
     List<String> texts = new ArrayList<>();
