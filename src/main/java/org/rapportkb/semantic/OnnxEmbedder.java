@@ -1,24 +1,25 @@
 package org.rapportkb.semantic;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.rapportkb.DaemonThreads;
 
 /**
  * A sentence-embedding model shipped inside a jar, run in-process by ONNX Runtime with a capped
- * number of threads (its default of one per core thrashes when several requests embed at once).
+ * number of threads (its default of one per core thrashes when several requests embed at once), one
+ * text per call ({@link TextEncoder} says why).
  */
 final class OnnxEmbedder implements Embedder {
   /** A model this build can run: where its files are and how it pools token vectors. */
@@ -63,19 +64,16 @@ final class OnnxEmbedder implements Embedder {
     }
   }
 
-  /**
-   * Passages are embedded this many at a time, each call on one core: throughput for indexing,
-   * while a query is embedded on its own request thread.
-   */
+  /** Passages are embedded this many at a time, each on one core; a query on its own thread. */
   private static final int PARALLEL_PASSAGES = Runtime.getRuntime().availableProcessors();
 
   private final Model model;
-  private final Encoder queries;
-  private final Encoder passages;
+  private final TextEncoder encoder;
+  private final Executor passages;
 
-  private OnnxEmbedder(Model model, Encoder queries, Encoder passages) {
+  private OnnxEmbedder(Model model, TextEncoder encoder, Executor passages) {
     this.model = model;
-    this.queries = queries;
+    this.encoder = encoder;
     this.passages = passages;
   }
 
@@ -94,15 +92,17 @@ final class OnnxEmbedder implements Embedder {
       try (InputStream in = resource(model.onnx)) {
         onnx = in.readAllBytes();
       }
-      OrtSession session = environment.createSession(onnx, options);
-      var bert = new OnnxBertBiEncoder(environment, session, tokenizer, model.pooling);
+      OrtSession network = environment.createSession(onnx, options);
+      var encoder =
+          new TextEncoder(
+              environment,
+              network,
+              HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false")),
+              model.pooling);
       Executor pool =
           Executors.newFixedThreadPool(
               PARALLEL_PASSAGES, DaemonThreads.named("rapport-kb-embedding-worker"));
-      return new OnnxEmbedder(
-          model,
-          new Encoder(bert, model.dimension, Runnable::run),
-          new Encoder(bert, model.dimension, pool));
+      return new OnnxEmbedder(model, encoder, pool);
     }
   }
 
@@ -126,44 +126,24 @@ final class OnnxEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedPassages(List<String> texts) {
-    List<TextSegment> segments = new ArrayList<>(texts.size());
+    List<CompletableFuture<float[]>> running = new ArrayList<>(texts.size());
     for (String text : texts) {
-      segments.add(TextSegment.from(text));
+      running.add(CompletableFuture.supplyAsync(() -> encoder.embed(text), passages));
     }
     List<float[]> vectors = new ArrayList<>(texts.size());
-    for (Embedding embedding : passages.embedAll(segments).content()) {
-      vectors.add(embedding.vector());
+    try {
+      for (CompletableFuture<float[]> vector : running) {
+        vectors.add(vector.join());
+      }
+    } catch (CompletionException e) {
+      running.forEach(vector -> vector.cancel(false));
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     return vectors;
   }
 
   @Override
   public float[] embedQuery(String text) {
-    return queries.embed(model.queryPrefix + text).content().vector();
-  }
-
-  /**
-   * langchain4j's in-process model over the session built here; {@code executor} runs the parts of
-   * one call to embed several texts.
-   */
-  private static final class Encoder extends AbstractInProcessEmbeddingModel {
-    private final OnnxBertBiEncoder bert;
-    private final int dimension;
-
-    Encoder(OnnxBertBiEncoder bert, int dimension, Executor executor) {
-      super(executor);
-      this.bert = bert;
-      this.dimension = dimension;
-    }
-
-    @Override
-    protected OnnxBertBiEncoder model() {
-      return bert;
-    }
-
-    @Override
-    protected Integer knownDimension() {
-      return dimension;
-    }
+    return encoder.embed(model.queryPrefix + text);
   }
 }
