@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -57,25 +56,33 @@ public final class ArticleParser {
       text = text.substring(1);
     }
     text = text.replace("\r\n", "\n");
-    String[] lines = text.split("\n", -1);
-    if (lines.length == 0 || !lines[0].strip().equals("---")) {
+    int firstEnd = lineEnd(text, 0);
+    if (!text.substring(0, firstEnd).strip().equals("---")) {
       problems.add(
           Problem.error(path, 1, "missing front matter: the file must start with a '---' line"));
       return new Result(Optional.empty(), problems);
     }
+    // The front matter ends at the first line that is '---' or '...'; the lines are found in
+    // place rather than by splitting the whole file.
     int close = -1;
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.equals("---") || line.equals("...")) {
-        close = i;
+    int closeStart = -1;
+    int closeEnd = -1;
+    for (int line = 1, start = firstEnd + 1; start <= text.length(); line++) {
+      int end = lineEnd(text, start);
+      String stripped = text.substring(start, end).strip();
+      if (stripped.equals("---") || stripped.equals("...")) {
+        close = line;
+        closeStart = start;
+        closeEnd = end;
         break;
       }
+      start = end + 1;
     }
     if (close < 0) {
       problems.add(Problem.error(path, 1, "front matter is not closed by a '---' line"));
       return new Result(Optional.empty(), problems);
     }
-    String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, close));
+    String yaml = close == 1 ? "" : text.substring(firstEnd + 1, closeStart - 1);
     Optional<YamlMap> fields = YamlMap.parse(path, yaml, 2, problems);
     if (fields.isEmpty()) {
       return new Result(Optional.empty(), problems);
@@ -83,7 +90,7 @@ public final class ArticleParser {
     Optional<FrontMatter> meta =
         FrontMatterReader.read(fields.get(), file.slug(), knownSlugs, curriculum, problems);
     int bodyLine = close + 2;
-    String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
+    String body = closeEnd == text.length() ? "" : text.substring(closeEnd + 1);
     Optional<Node> document = markdown(() -> renderer.parse(body), path, bodyLine, problems);
     if (document.isEmpty()) {
       return new Result(Optional.empty(), problems);
@@ -102,6 +109,12 @@ public final class ArticleParser {
         Optional.of(
             new Article(file.slug(), path, hash(bytes), meta.get(), rendered.get(), practice)),
         problems);
+  }
+
+  /** Where the line starting at {@code start} ends: its line feed, or the end of the text. */
+  private static int lineEnd(String text, int start) {
+    int end = text.indexOf('\n', start);
+    return end < 0 ? text.length() : end;
   }
 
   /**

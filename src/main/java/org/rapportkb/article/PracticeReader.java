@@ -62,7 +62,7 @@ final class PracticeReader {
 
   /** A stable id for an item: the article's slug and a digest of the client's words. */
   static String itemId(String slug, String client) {
-    String words = client.strip().replaceAll("\\s+", " ");
+    String words = WhiteSpace.collapse(client.strip());
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(words.getBytes(StandardCharsets.UTF_8));
@@ -106,7 +106,7 @@ final class PracticeReader {
       } else {
         if (node instanceof Paragraph && !criteriaSeen && items.isEmpty()) {
           instructions.append(instructions.isEmpty() ? "" : " ");
-          instructions.append(MarkdownRenderer.textOf(node).strip().replaceAll("\\s+", " "));
+          instructions.append(WhiteSpace.collapse(MarkdownRenderer.textOf(node).strip()));
         }
         criteriaNext = false;
       }
@@ -190,9 +190,9 @@ final class PracticeReader {
     String client = openingText;
     if (opening.getFirstChild() instanceof StrongEmphasis label) {
       String labelText = MarkdownRenderer.textOf(label).strip();
-      difficulty = Difficulty.parse(labelText.replaceAll("[.:]+$", ""));
+      difficulty = Difficulty.parse(withoutTrailingMarks(labelText));
       if (difficulty.isPresent()) {
-        client = openingText.substring(labelText.length()).replaceFirst("^[\\s.:]+", "");
+        client = withoutLeadingMarks(openingText.substring(labelText.length()));
       }
     }
     boolean ok = true;
@@ -277,7 +277,7 @@ final class PracticeReader {
     }
     return new Labelled(
         matcher.group(1).toLowerCase(Locale.ROOT),
-        matcher.group(2).strip().replaceAll("\\s+", " "),
+        WhiteSpace.collapse(matcher.group(2).strip()),
         matcher.group(1) + ":",
         lineOf(node));
   }
@@ -299,14 +299,37 @@ final class PracticeReader {
 
   /** The text without one pair of surrounding quote marks. */
   static String unquote(String text) {
-    String t = text.strip().replaceAll("\\s+", " ");
+    String t = WhiteSpace.collapse(text.strip());
     if (t.length() >= 2 && isQuote(t.charAt(0)) && isQuote(t.charAt(t.length() - 1))) {
       String inner = t.substring(1, t.length() - 1);
-      if (inner.chars().noneMatch(c -> c == '"')) {
+      if (inner.indexOf('"') < 0) {
         return inner.strip();
       }
     }
     return t;
+  }
+
+  /** A difficulty label without the periods and colons that end it ({@code [.:]+$}). */
+  private static String withoutTrailingMarks(String label) {
+    int end = label.length();
+    while (end > 0 && isMark(label.charAt(end - 1))) {
+      end--;
+    }
+    return label.substring(0, end);
+  }
+
+  /** The client's words after their label, without the leading {@code [\s.:]+}. */
+  private static String withoutLeadingMarks(String text) {
+    int start = 0;
+    while (start < text.length()
+        && (isMark(text.charAt(start)) || WhiteSpace.isSpace(text.charAt(start)))) {
+      start++;
+    }
+    return text.substring(start);
+  }
+
+  private static boolean isMark(char c) {
+    return c == '.' || c == ':';
   }
 
   private static boolean isQuote(char c) {

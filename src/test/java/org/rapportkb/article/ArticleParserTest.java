@@ -187,6 +187,27 @@ class ArticleParserTest {
   }
 
   @Test
+  void theFrontMatterEndsAtItsFirstClosingLineInAnyLineEnding() {
+    String front = "title: Sample\nsummary: A sample.\ncategory: empathy\nlevel: foundation\n";
+    Article dots = parse("---\n" + front + "...  \n" + BODY).article().orElseThrow();
+    Article windows =
+        parse(("\uFEFF---\n" + front + "---\n" + BODY).replace("\n", "\r\n"))
+            .article()
+            .orElseThrow();
+    assertEquals("Sample", dots.meta().title());
+    assertEquals(dots.body(), windows.body());
+    assertEquals(dots.practice(), windows.practice());
+    Problem missing =
+        parse("---\n" + front + "---\n").problems().stream()
+            .filter(p -> p.message().contains("'## What it is'"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(7, missing.line(), missing.toString());
+    Problem heading = parse("---\n" + front + "---\n\n# Title\n").problems().get(0);
+    assertEquals(8, heading.line(), heading.toString());
+  }
+
+  @Test
   void missingAndMisorderedSectionsAreWarnings() {
     ArticleParser.Result result =
         parse(
