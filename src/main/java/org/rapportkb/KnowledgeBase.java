@@ -19,6 +19,7 @@ import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.ArticleProblems;
+import org.rapportkb.index.IndexCheck;
 import org.rapportkb.index.IndexLockedException;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.Indexer;
@@ -77,8 +78,19 @@ public final class KnowledgeBase implements Closeable {
     this.library = new ArticleLibrary(searchers, analyzer);
   }
 
-  /** Opens the engine for reading and writing; fails if another process holds the index. */
+  /**
+   * Opens the engine for reading and writing; fails if another process holds the index. Every byte
+   * of the index is checked only when the last process did not close it cleanly.
+   */
   public static KnowledgeBase open(Paths paths) throws IOException, ConfigException {
+    return open(paths, IndexCheck.AFTER_UNCLEAN_CLOSE);
+  }
+
+  /**
+   * Like {@link #open(Paths)}, with the index files read in full at open chosen by {@code check}.
+   */
+  public static KnowledgeBase open(Paths paths, IndexCheck check)
+      throws IOException, ConfigException {
     requireArticles(paths);
     AtomicReference<KbConfig> config = new AtomicReference<>(ConfigLoader.load(paths.config()));
     ArticleIndex index =
@@ -86,7 +98,8 @@ public final class KnowledgeBase implements Closeable {
             paths.index(),
             config::get,
             FSDirectory::open,
-            new ReaderSearchers(() -> config.get().indexAnalyzer()));
+            new ReaderSearchers(() -> config.get().indexAnalyzer()),
+            check);
     try {
       return new KnowledgeBase(paths, config, index, index.searchers());
     } catch (RuntimeException e) {
