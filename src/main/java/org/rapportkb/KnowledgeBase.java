@@ -50,6 +50,9 @@ public final class KnowledgeBase implements Closeable {
   /** The articles whose latest save could not be published, as the last sync found them. */
   private volatile ArticleProblems problems = ArticleProblems.NONE;
 
+  /** Whether a sync has completed since the engine opened. */
+  private volatile boolean synced;
+
   /** The config in use; shared with the index, which reads it at every document. */
   private final AtomicReference<KbConfig> config;
 
@@ -155,8 +158,25 @@ public final class KnowledgeBase implements Closeable {
     }
     IndexReport report = indexer.sync(rebuild, progress);
     problems = ArticleProblems.from(report, paths.articles());
+    synced = true;
     vectors.requestUpdate();
     return report;
+  }
+
+  /**
+   * Whether a sync has compared the articles folder with the index since the engine opened; until
+   * then the index is its last commit as found, which may lag behind the folder.
+   */
+  public boolean synced() {
+    return synced;
+  }
+
+  /**
+   * Whether the index can be served as it is: it has a commit built with the current config. A new
+   * index, one moved aside as damaged, or one built with another analysis needs a full sync first.
+   */
+  public boolean indexFitsConfig() throws IOException {
+    return index != null && config().indexFingerprint().equals(index.committedFingerprint());
   }
 
   /**
