@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
@@ -50,8 +51,8 @@ public final class KnowledgeBase implements Closeable {
   /** The articles whose latest save could not be published, as the last sync found them. */
   private volatile ArticleProblems problems = ArticleProblems.NONE;
 
-  /** Whether a sync has completed since the engine opened. */
-  private volatile boolean synced;
+  /** Open until a sync has completed since the engine opened. */
+  private final CountDownLatch firstSync = new CountDownLatch(1);
 
   /** The config in use; shared with the index, which reads it at every document. */
   private final AtomicReference<KbConfig> config;
@@ -158,7 +159,7 @@ public final class KnowledgeBase implements Closeable {
     }
     IndexReport report = indexer.sync(rebuild, progress);
     problems = ArticleProblems.from(report, paths.articles());
-    synced = true;
+    firstSync.countDown();
     vectors.requestUpdate();
     return report;
   }
@@ -168,7 +169,12 @@ public final class KnowledgeBase implements Closeable {
    * then the index is its last commit as found, which may lag behind the folder.
    */
   public boolean synced() {
-    return synced;
+    return firstSync.getCount() == 0;
+  }
+
+  /** Waits until {@link #synced()}. */
+  public void awaitSynced() throws InterruptedException {
+    firstSync.await();
   }
 
   /**

@@ -98,6 +98,8 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     if (watcher != null) {
       watcher.startWithRescan();
+      // What only later requests need waits for the start-up comparison, which matters more.
+      kb.awaitSynced();
       rehearseInBackground(kb);
     }
     kb.search().warm();
