@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
@@ -19,6 +20,7 @@ import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.index.ArticleIndex;
 import org.rapportkb.index.ArticleProblems;
+import org.rapportkb.index.IndexCheck;
 import org.rapportkb.index.IndexLockedException;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.index.Indexer;
@@ -49,6 +51,9 @@ public final class KnowledgeBase implements Closeable {
   /** The articles whose latest save could not be published, as the last sync found them. */
   private volatile ArticleProblems problems = ArticleProblems.NONE;
 
+  /** Open until a sync has completed since the engine opened. */
+  private final CountDownLatch firstSync = new CountDownLatch(1);
+
   /** The config in use; shared with the index, which reads it at every document. */
   private final AtomicReference<KbConfig> config;
 
@@ -77,8 +82,19 @@ public final class KnowledgeBase implements Closeable {
     this.library = new ArticleLibrary(searchers, analyzer);
   }
 
-  /** Opens the engine for reading and writing; fails if another process holds the index. */
+  /**
+   * Opens the engine for reading and writing; fails if another process holds the index. Every byte
+   * of the index is checked only when the last process did not close it cleanly.
+   */
   public static KnowledgeBase open(Paths paths) throws IOException, ConfigException {
+    return open(paths, IndexCheck.AFTER_UNCLEAN_CLOSE);
+  }
+
+  /**
+   * Like {@link #open(Paths)}, with the index files read in full at open chosen by {@code check}.
+   */
+  public static KnowledgeBase open(Paths paths, IndexCheck check)
+      throws IOException, ConfigException {
     requireArticles(paths);
     AtomicReference<KbConfig> config = new AtomicReference<>(ConfigLoader.load(paths.config()));
     ArticleIndex index =
@@ -86,7 +102,8 @@ public final class KnowledgeBase implements Closeable {
             paths.index(),
             config::get,
             FSDirectory::open,
-            new ReaderSearchers(() -> config.get().indexAnalyzer()));
+            new ReaderSearchers(() -> config.get().indexAnalyzer()),
+            check);
     try {
       return new KnowledgeBase(paths, config, index, index.searchers());
     } catch (RuntimeException e) {
@@ -142,8 +159,30 @@ public final class KnowledgeBase implements Closeable {
     }
     IndexReport report = indexer.sync(rebuild, progress);
     problems = ArticleProblems.from(report, paths.articles());
+    firstSync.countDown();
     vectors.requestUpdate();
     return report;
+  }
+
+  /**
+   * Whether a sync has compared the articles folder with the index since the engine opened; until
+   * then the index is its last commit as found, which may lag behind the folder.
+   */
+  public boolean synced() {
+    return firstSync.getCount() == 0;
+  }
+
+  /** Waits until {@link #synced()}. */
+  public void awaitSynced() throws InterruptedException {
+    firstSync.await();
+  }
+
+  /**
+   * Whether the index can be served as it is: it has a commit built with the current config. A new
+   * index, one moved aside as damaged, or one built with another analysis needs a full sync first.
+   */
+  public boolean indexFitsConfig() throws IOException {
+    return index != null && config().indexFingerprint().equals(index.committedFingerprint());
   }
 
   /**

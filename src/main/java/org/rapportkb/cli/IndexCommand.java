@@ -3,6 +3,7 @@ package org.rapportkb.cli;
 import java.util.concurrent.Callable;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.check.Problem;
+import org.rapportkb.index.IndexCheck;
 import org.rapportkb.index.IndexReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,7 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    try (KnowledgeBase kb = KnowledgeBase.open(paths.paths())) {
+    try (KnowledgeBase kb = KnowledgeBase.open(paths.paths(), IndexCheck.EVERY_FILE)) {
       IndexReport report = ConsoleProgress.syncReporting(kb, rebuild, err);
       out.println(report.summary());
       out.flush();

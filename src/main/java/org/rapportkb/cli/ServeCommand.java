@@ -21,8 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve}: brings the index up to date, serves the web pages and API, and keeps the index in
- * line with the articles and config folders until the process is stopped (SIGTERM or Ctrl-C).
+ * {@code serve}: serves the web pages and API, and keeps the index in line with the articles and
+ * config folders until the process is stopped (SIGTERM or Ctrl-C).
+ *
+ * <p>NOTE: an index that can be served as it is (built before, with the current config) is served
+ * at once: the server listens, then compares the folder with it on the watcher's thread ({@code
+ * /health} says {@code "synced":false} until then). A new index, one built with another config, and
+ * every index under {@code --no-watch} are brought up to date before the server listens.
  */
 @Command(
     mixinStandardHelpOptions = true,
@@ -63,19 +68,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     KnowledgeBase kb = KnowledgeBase.open(paths.paths());
     WebApp started = null;
-    FolderWatcher following = null;
     try {
-      IndexReport report = ConsoleProgress.syncReporting(kb, false, err);
-      err.println(report.summary());
-      err.flush();
-      kb.search().warm();
-      if (!noWatch) {
-        rehearseInBackground(kb);
+      if (noWatch || !kb.indexFitsConfig()) {
+        IndexReport report = ConsoleProgress.syncReporting(kb, false, err);
+        err.println(report.summary());
+        err.flush();
       }
       WebApp app = new WebApp(kb);
       app.start(host, port);
       started = app;
-      following = noWatch ? null : startWatching(kb, app);
     } catch (JavalinBindException e) {
       kb.close();
       err.println("error: cannot listen on " + host + ":" + port + ": " + reason(e));
@@ -88,20 +89,27 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     WebApp web = started;
-    FolderWatcher watcher = following;
+    FolderWatcher watcher = noWatch ? null : watcherFor(kb, web);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> shutdown(watcher, web, kb, err, stopped), "rapport-kb-shutdown"));
     out.println("rapport-kb is serving " + kb.library().count() + " articles at " + url(web));
     out.flush();
+    if (watcher != null) {
+      watcher.startWithRescan();
+      // What only later requests need waits for the start-up comparison, which matters more.
+      kb.awaitSynced();
+      rehearseInBackground(kb);
+    }
+    kb.search().warm();
     stopped.await();
     return 0;
   }
 
   /**
-   * Rehearses indexing on a background thread while the web server starts, so that the first saved
-   * article is found as fast as later ones.
+   * Rehearses indexing on a background thread, so that the first saved article is found as fast as
+   * later ones.
    */
   private static void rehearseInBackground(KnowledgeBase kb) {
     Thread.ofPlatform()
@@ -118,15 +126,12 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Follows the articles and config folders: each change is indexed, then the open article pages it
-   * concerns reload themselves.
+   * A watcher of the articles and config folders, not started yet: each change is indexed, then the
+   * open article pages it concerns reload themselves.
    */
-  static FolderWatcher startWatching(KnowledgeBase kb, WebApp web) throws IOException {
-    FolderWatcher watcher =
-        FolderWatcher.forKnowledgeBase(
-            kb, change -> web.articlesChanged(change.slugs()), WATCH_DEBOUNCE);
-    watcher.start();
-    return watcher;
+  private static FolderWatcher watcherFor(KnowledgeBase kb, WebApp web) {
+    return FolderWatcher.forKnowledgeBase(
+        kb, change -> web.articlesChanged(change.slugs()), WATCH_DEBOUNCE);
   }
 
   /** Stops watching, lets in-flight requests finish, then commits and closes the index. */

@@ -20,6 +20,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 import org.rapportkb.article.Article;
 import org.rapportkb.config.KbConfig;
 
@@ -28,7 +29,8 @@ import org.rapportkb.config.KbConfig;
  *
  * <p>NOTE: an index that cannot be opened is moved aside and started afresh ({@link
  * IndexRecovery}); the caller rebuilds it from the articles folder. A writer closed by a failure is
- * reopened between syncs ({@link #reopenIfClosed}).
+ * reopened between syncs ({@link #reopenIfClosed}). A clean {@link #close} leaves a {@link
+ * CleanClose} mark, which opening the writer removes.
  */
 public final class ArticleIndex implements Closeable {
   static final String FINGERPRINT_KEY = "rapport-kb.fingerprint";
@@ -63,9 +65,12 @@ public final class ArticleIndex implements Closeable {
     this.searchers = new SearcherManager(directory, searcherFactory);
   }
 
-  /** Opens (or creates) the index for writing; a damaged index is moved aside and recreated. */
+  /**
+   * Opens (or creates) the index for writing; a damaged index is moved aside and recreated. Every
+   * byte is checked only after an unclean close ({@link IndexCheck#AFTER_UNCLEAN_CLOSE}).
+   */
   public static ArticleIndex open(Path path, Supplier<KbConfig> config) throws IOException {
-    return open(path, config, FSDirectory::open, new SearcherFactory());
+    return open(path, config, FSDirectory::open);
   }
 
   /**
@@ -75,24 +80,32 @@ public final class ArticleIndex implements Closeable {
    */
   public static ArticleIndex open(Path path, Supplier<KbConfig> config, DirectoryOpener directories)
       throws IOException {
-    return open(path, config, directories, new SearcherFactory());
+    return open(path, config, directories, new SearcherFactory(), IndexCheck.AFTER_UNCLEAN_CLOSE);
   }
 
   /**
    * Like {@link #open(Path, Supplier, DirectoryOpener)}, with the searchers made by {@code
-   * searcherFactory} (which may build per-reader state there).
+   * searcherFactory} (which may build per-reader state there), and the files read in full at open
+   * chosen by {@code check}.
    */
   public static ArticleIndex open(
       Path path,
       Supplier<KbConfig> config,
       DirectoryOpener directories,
-      SearcherFactory searcherFactory)
+      SearcherFactory searcherFactory,
+      IndexCheck check)
       throws IOException {
     Analyzer analyzer = new IndexingAnalyzer(config);
-    Directory directory = IndexRecovery.openReadable(path, directories);
+    Directory directory = IndexRecovery.openReadable(path, directories, check);
     try {
-      return new ArticleIndex(
-          path, directory, newWriter(directory, analyzer), config, analyzer, searcherFactory);
+      IndexWriter writer = newWriter(directory, analyzer);
+      try {
+        CleanClose.forget(directory);
+        return new ArticleIndex(path, directory, writer, config, analyzer, searcherFactory);
+      } catch (IOException | RuntimeException e) {
+        IOUtils.closeWhileHandlingException(writer);
+        throw e;
+      }
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexLockedException(
@@ -271,17 +284,26 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
+  /**
+   * Closes the searchers, then the writer (uncommitted work is dropped), then the directory. When
+   * the writer was sound and everything closed without error, a {@link CleanClose} mark is left for
+   * the last commit, so that the next open need not read every byte again.
+   */
   @Override
   public void close() throws IOException {
     IndexWriter current;
     synchronized (writerLock) {
       current = writer;
     }
-    try (directory;
-        current;
-        searchers) {
-      // Closed in reverse order: searchers, then the writer (uncommitted work is dropped), then
-      // the directory.
+    try (directory) {
+      boolean sound = current.isOpen();
+      try (current;
+          searchers) {
+        // Closed in reverse order.
+      }
+      if (sound) {
+        CleanClose.record(directory, path);
+      }
     }
   }
 }

@@ -99,12 +99,29 @@ public final class FolderWatcher implements AutoCloseable {
 
   /**
    * Registers the folders and starts the watcher thread; changes made after this returns are seen.
+   * A watcher closed before it started never starts.
    *
    * @throws IOException when the file system offers no watch service
-   * @throws IllegalStateException when started twice or after close
+   * @throws IllegalStateException when started twice
    */
-  public synchronized void start() throws IOException {
-    if (thread != null || closed) {
+  public void start() throws IOException {
+    start(false);
+  }
+
+  /**
+   * Like {@link #start()}, and the first callback, once the folders have been quiet, is a
+   * comparison of the whole articles folder (an empty set of slugs): what changed before the
+   * watcher started is caught up with too.
+   */
+  public void startWithRescan() throws IOException {
+    start(true);
+  }
+
+  private synchronized void start(boolean rescan) throws IOException {
+    if (closed) {
+      return;
+    }
+    if (thread != null) {
       throw new IllegalStateException("the watcher was already started");
     }
     service = FileSystems.getDefault().newWatchService();
@@ -115,6 +132,9 @@ public final class FolderWatcher implements AutoCloseable {
     }
     if (!config.register(configDir).complete() || !config.rootWatched()) {
       LOG.warning("not all of " + configDir + " can be watched; changes may be missed");
+    }
+    if (rescan) {
+      pending.rescan(System.nanoTime());
     }
     thread = new Thread(this::run, "rapport-kb-watcher");
     thread.setDaemon(true);

@@ -1,6 +1,7 @@
 package org.rapportkb.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,12 @@ class BinScriptIT {
 
   private Process startWith(KnowledgeBase.Paths paths, String javaOptions, String... command)
       throws Exception {
+    return startWith(paths, null, javaOptions, command);
+  }
+
+  /** Runs the script on {@code jar} (the packaged one when null) with {@code javaOptions}. */
+  private Process startWith(
+      KnowledgeBase.Paths paths, Path jar, String javaOptions, String... command) throws Exception {
     List<String> line = new ArrayList<>(List.of(SCRIPT.toString()));
     line.addAll(List.of(command));
     line.addAll(
@@ -42,6 +50,10 @@ class BinScriptIT {
     builder.environment().remove("JAVA_HOME");
     builder.environment().put("RAPPORT_KB_CACHE", dir.resolve("cache").toString());
     builder.environment().remove("RAPPORT_KB_JAVA_OPTS");
+    builder.environment().remove("RAPPORT_KB_JAR");
+    if (jar != null) {
+      builder.environment().put("RAPPORT_KB_JAR", jar.toString());
+    }
     if (javaOptions != null) {
       builder.environment().put("RAPPORT_KB_JAVA_OPTS", javaOptions);
     }
@@ -118,5 +130,41 @@ class BinScriptIT {
         .map(line -> Long.parseLong(line.replaceAll(".*=\\s*(\\d+).*", "$1")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no MaxHeapSize in:\n" + output));
+  }
+
+  @Test
+  void aRebuiltJarGetsAClassArchiveOfItsOwnAndTheOldOneGoes() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    Path jar = dir.resolve("rapport-kb.jar");
+    Files.copy(Path.of("target", "rapport-kb.jar"), jar);
+    // The first run of a command records its archive; with -Xshare:on a run that cannot map an
+    // archive fails instead of running without one.
+    assertChecks(paths, jar, null);
+    assertChecks(paths, jar, "-Xshare:on");
+    List<Path> first = archives();
+    assertEquals(1, first.size(), first.toString());
+
+    FileTime built = Files.getLastModifiedTime(jar);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(built.toMillis() + 60_000));
+    assertChecks(paths, jar, null);
+    assertChecks(paths, jar, "-Xshare:on");
+    List<Path> second = archives();
+    assertEquals(1, second.size(), second.toString());
+    assertNotEquals(first, second, "the rebuilt jar has an archive of its own");
+  }
+
+  private void assertChecks(KnowledgeBase.Paths paths, Path jar, String javaOptions)
+      throws Exception {
+    Process check = startWith(paths, jar, javaOptions, "check");
+    String output = finish(check);
+    assertEquals(0, check.exitValue(), output);
+    assertTrue(output.contains("0 errors"), output);
+  }
+
+  /** The class archives of the {@code check} command in the cache folder. */
+  private List<Path> archives() throws Exception {
+    try (var files = Files.list(dir.resolve("cache"))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("check-")).sorted().toList();
+    }
   }
 }

@@ -42,8 +42,10 @@ class IndexRecoveryTest {
 
   @Test
   void aMissingOrEmptyFolderIsCreatedAndCountsAsReadable() throws Exception {
-    try (Directory directory = IndexRecovery.openReadable(dir.resolve("new"), FSDirectory::open)) {
-      assertTrue(IndexRecovery.isHealthy(directory));
+    try (Directory directory =
+        IndexRecovery.openReadable(dir.resolve("new"), FSDirectory::open, IndexCheck.EVERY_FILE)) {
+      assertTrue(
+          IndexRecovery.verify(directory, dir.resolve("new"), IndexCheck.EVERY_FILE).healthy());
     }
     assertEquals(List.of("new"), siblings());
   }
@@ -51,8 +53,9 @@ class IndexRecoveryTest {
   @Test
   void aReadableIndexIsOpenedWhereItIs() throws Exception {
     Path index = index();
-    try (Directory directory = IndexRecovery.openReadable(index, FSDirectory::open)) {
-      assertTrue(IndexRecovery.isHealthy(directory));
+    try (Directory directory =
+        IndexRecovery.openReadable(index, FSDirectory::open, IndexCheck.EVERY_FILE)) {
+      assertTrue(IndexRecovery.verify(directory, index, IndexCheck.EVERY_FILE).healthy());
     }
     assertEquals(List.of("index"), siblings());
     assertTrue(IndexRecovery.checkClean(index));
@@ -67,7 +70,8 @@ class IndexRecoveryTest {
       }
     }
     assertFalse(IndexRecovery.checkClean(index));
-    try (Directory directory = IndexRecovery.openReadable(index, FSDirectory::open)) {
+    try (Directory directory =
+        IndexRecovery.openReadable(index, FSDirectory::open, IndexCheck.EVERY_FILE)) {
       assertEquals(0, directory.listAll().length, "the new folder is empty");
     }
     List<String> siblings = siblings();

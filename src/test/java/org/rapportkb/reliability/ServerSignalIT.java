@@ -200,6 +200,19 @@ class ServerSignalIT {
         StandardCharsets.UTF_8);
   }
 
+  /** Asks for {@code /health} until it says the folder has been compared with the index. */
+  private HttpResponse<String> awaitSynced(int port) throws Exception {
+    long deadline = System.nanoTime() + START_BOUND.toNanos();
+    HttpResponse<String> health;
+    while (!(health = http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString()))
+        .body()
+        .contains("\"synced\":true")) {
+      assertTrue(System.nanoTime() - deadline < 0, "/health still says " + health.body());
+      Thread.sleep(10);
+    }
+    return health;
+  }
+
   /** Asks for {@code /health} until the answer has {@code status}. */
   private void awaitStatus(int port, int status) throws Exception {
     long deadline = System.nanoTime() + STOP_BOUND.toNanos();
@@ -212,13 +225,15 @@ class ServerSignalIT {
     }
   }
 
-  /** Starts again on the same index: it opens, serves every article, and stops clean. */
+  /**
+   * Starts again on the same index: it opens, serves every article once it has compared the folder
+   * with the index, and stops clean.
+   */
   private void expectCleanRestart() throws Exception {
     int files = TestCorpus.slugsOnDisk(articles).size();
     try (ForkedCli server = serve()) {
       int port = port(server);
-      HttpResponse<String> health =
-          http.send(get(port, "/health"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health = awaitSynced(port);
       assertEquals(200, health.statusCode());
       assertTrue(
           health.body().startsWith("{\"status\":\"ok\",\"articles\":" + files + ","),

@@ -1,8 +1,10 @@
 package org.rapportkb.watch;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -109,6 +111,37 @@ class FolderWatcherIT {
     awaitSeen("new-one");
     Set<String> sentinel = sentinel(articles.resolve("empathy"));
     assertEquals(List.of(Set.of("new-one"), sentinel), calls);
+  }
+
+  @Test
+  void startedWithARescanTheFirstCallbackIsForTheWholeFolderThenChangesFollow() throws Exception {
+    write(articles.resolve("empathy/saved-before.md"), "# Saved before the start\n");
+    watcher =
+        new FolderWatcher(articles, config, calls::add, configCalls::incrementAndGet, DEBOUNCE);
+    watcher.startWithRescan();
+    Eventually.await(WAIT, "the rescan", () -> !calls.isEmpty());
+    assertEquals(Set.of(), calls.get(0), "the whole folder, not a slug");
+    Set<String> sentinel = sentinel(articles.resolve("empathy"));
+    assertEquals(List.of(Set.of(), sentinel), calls);
+  }
+
+  @Test
+  void startingAWatcherAlreadyClosedDoesNothing() throws Exception {
+    // A server stopped while it starts closes its watcher before the watcher has started.
+    watcher =
+        new FolderWatcher(articles, config, calls::add, configCalls::incrementAndGet, DEBOUNCE);
+    watcher.close();
+    assertDoesNotThrow(watcher::startWithRescan);
+    assertThrows(IllegalStateException.class, this::startTwice, "a second start still fails");
+  }
+
+  private void startTwice() throws IOException {
+    FolderWatcher twice =
+        new FolderWatcher(articles, config, calls::add, configCalls::incrementAndGet, DEBOUNCE);
+    try (twice) {
+      twice.start();
+      twice.start();
+    }
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.index.ProgressListener;
 import org.rapportkb.json.Json;
 
 /**
@@ -88,14 +89,9 @@ class ServeCommandIT {
       JsonNode health = getJson(base + "/health");
       assertEquals("ok", health.get("status").asText());
       assertEquals(6, health.get("articles").asInt());
+      assertTrue(health.get("synced").asBoolean(), "a new index is built before it is served");
 
-      Path empathy = paths.articles().resolve("empathy").resolve("empathy.md");
-      Path added = paths.articles().resolve("empathy").resolve("empathic-zephyr.md");
-      Files.writeString(
-          added,
-          Files.readString(empathy)
-              .replace("title: Empathy", "title: Empathic zephyr")
-              .replace("aliases: [empathic understanding]", "aliases: []"));
+      Path added = addZephyr(paths);
       awaitTotal(base, "zephyr", 1);
       Files.delete(added);
       awaitTotal(base, "zephyr", 0);
@@ -112,6 +108,78 @@ class ServeCommandIT {
     try (KnowledgeBase reopened = KnowledgeBase.open(paths)) {
       assertTrue(reopened.writable(), "the index was closed and its lock released");
       assertEquals(6, reopened.library().count());
+    }
+  }
+
+  @Test
+  void anIndexBuiltBeforeIsServedAtOnceAndThenCaughtUpWithTheFolder(@TempDir Path dir)
+      throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(false, ProgressListener.NONE);
+    }
+    addZephyr(paths); // saved while no server ran
+    Path stderr = dir.resolve("stderr.txt");
+    Process process = serve(paths, dir.resolve("stdout.txt"), stderr, "--port", "0");
+    try {
+      Matcher url = URL.matcher(firstLine(dir.resolve("stdout.txt"), stderr, process));
+      assertTrue(url.find());
+      String base = url.group();
+      awaitSynced(base);
+      assertEquals(7, getJson(base + "/health").get("articles").asInt());
+      assertEquals(1, total(base, "zephyr"), "the article saved meanwhile is served");
+    } finally {
+      process.destroy();
+      process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void withoutWatchingTheFolderIsComparedBeforeTheAddressIsPrinted(@TempDir Path dir)
+      throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(false, ProgressListener.NONE);
+    }
+    addZephyr(paths);
+    Path stderr = dir.resolve("stderr.txt");
+    Process process = serve(paths, dir.resolve("stdout.txt"), stderr, "--port", "0", "--no-watch");
+    try {
+      Matcher url = URL.matcher(firstLine(dir.resolve("stdout.txt"), stderr, process));
+      assertTrue(url.find());
+      String base = url.group();
+      JsonNode health = getJson(base + "/health");
+      assertTrue(health.get("synced").asBoolean());
+      assertEquals(7, health.get("articles").asInt());
+      assertEquals(1, total(base, "zephyr"));
+    } finally {
+      process.destroy();
+      process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
+  }
+
+  /** Saves a new published article that the word "zephyr" finds, and returns its file. */
+  private static Path addZephyr(KnowledgeBase.Paths paths) throws Exception {
+    Path empathy = paths.articles().resolve("empathy").resolve("empathy.md");
+    Path added = paths.articles().resolve("empathy").resolve("empathic-zephyr.md");
+    Files.writeString(
+        added,
+        Files.readString(empathy)
+            .replace("title: Empathy", "title: Empathic zephyr")
+            .replace("aliases: [empathic understanding]", "aliases: []"));
+    return added;
+  }
+
+  /** Asks for {@code /health} until it says the folder has been compared with the index. */
+  private static void awaitSynced(String base) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (!getJson(base + "/health").get("synced").asBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        fail("/health still says the folder is being compared");
+      }
+      Thread.sleep(50);
     }
   }
 
