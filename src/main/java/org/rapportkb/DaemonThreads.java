@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /** Threads that never keep the process alive on their own, named for what they do. */
 public final class DaemonThreads {
@@ -34,8 +35,8 @@ public final class DaemonThreads {
    */
   public static void runAll(String name, int threads, List<Task> tasks) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, named(name));
+    List<Future<?>> running = new ArrayList<>();
     try {
-      List<Future<?>> running = new ArrayList<>();
       for (Task task : tasks) {
         running.add(
             pool.submit(
@@ -56,7 +57,31 @@ public final class DaemonThreads {
       }
       throw new IOException(name + " failed: " + e.getCause(), e.getCause());
     } finally {
-      pool.shutdownNow();
+      // NOTE: the tasks are never interrupted: one interrupted in the middle of Lucene's file I/O
+      // closes the channel and with it the index writer. Tasks not started are dropped, and the
+      // running ones finish before this returns, so none outlives the call (and reaches a writer
+      // reopened after it).
+      for (Future<?> task : running) {
+        task.cancel(false);
+      }
+      pool.shutdown();
+      awaitQuietly(pool);
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }
