@@ -14,6 +14,7 @@ import org.rapportkb.KnowledgeBase;
 import org.rapportkb.index.IndexReport;
 import org.rapportkb.watch.FolderWatcher;
 import org.rapportkb.web.WebApp;
+import org.rapportkb.web.WebAppPreload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: --port must be between 0 and 65535");
       return OneLineErrors.USAGE;
     }
+    Thread.ofPlatform().daemon().name("rapport-kb-preload").start(WebAppPreload::run);
     KnowledgeBase kb = KnowledgeBase.open(paths.paths());
     WebApp started = null;
     try {

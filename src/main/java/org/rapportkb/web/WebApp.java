@@ -31,6 +31,9 @@ public final class WebApp implements AutoCloseable {
   /** Largest request body accepted; the server only answers GET requests. */
   static final long MAX_BODY_BYTES = 64 * 1024;
 
+  /** Where the static files are, on the class path, and where they are served. */
+  static final String STATIC_FILES = "/static";
+
   /** How long a stopping server lets in-flight requests finish. */
   static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -86,8 +89,8 @@ public final class WebApp implements AutoCloseable {
     config.http.prefer405over404 = true;
     config.staticFiles.add(
         files -> {
-          files.hostedPath = "/static";
-          files.directory = "/static";
+          files.hostedPath = STATIC_FILES;
+          files.directory = STATIC_FILES;
           files.location = Location.CLASSPATH;
           files.headers = Map.of("Cache-Control", "no-cache");
         });

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
@@ -84,6 +90,18 @@ class BinScriptIT {
         line = out.readLine();
       } while (line != null && !line.contains("http://"));
       assertTrue(line != null, "the server printed its address");
+      Matcher address = Pattern.compile("http://[^/\\s]+").matcher(line);
+      assertTrue(address.find(), line);
+      String base = address.group();
+      HttpResponse<String> css =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/static/app.css")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, css.statusCode(), "static files are served from the jar");
+      assertTrue(
+          css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"),
+          css.headers().toString());
       String command = server.info().command().orElse("");
       assertTrue(command.endsWith("/java"), "the script became the JVM: " + command);
       assertEquals(0, server.children().count(), "no second JVM");

@@ -90,6 +90,15 @@ class ServeCommandIT {
       assertEquals("ok", health.get("status").asText());
       assertEquals(6, health.get("articles").asInt());
       assertTrue(health.get("synced").asBoolean(), "a new index is built before it is served");
+      HttpResponse<String> css =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/static/app.css")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, css.statusCode());
+      assertTrue(
+          css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"),
+          "the static files are served with their types: " + css.headers());
 
       Path added = addZephyr(paths);
       awaitTotal(base, "zephyr", 1);
