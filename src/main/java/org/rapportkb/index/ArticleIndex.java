@@ -204,9 +204,15 @@ public final class ArticleIndex implements Closeable {
     writer().deleteDocuments(new Term(IndexFields.SLUG, slug));
   }
 
-  /** Removes every article; used for a full rebuild, visible after the next {@link #commit}. */
+  /**
+   * Removes every article; used for a full rebuild, visible after the next {@link #commit}. Until
+   * that commit, flushed segments stay as their separate files rather than being copied once more
+   * into a compound file, which only saves file handles on the small segments of single saves.
+   */
   public void deleteAll() throws IOException {
-    writer().deleteAll();
+    IndexWriter current = writer();
+    current.deleteAll();
+    current.getConfig().setUseCompoundFile(false);
   }
 
   /**
@@ -222,6 +228,7 @@ public final class ArticleIndex implements Closeable {
     IndexWriter current = writer();
     current.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
     current.commit();
+    current.getConfig().setUseCompoundFile(true);
     searchers.maybeRefreshBlocking();
   }
 

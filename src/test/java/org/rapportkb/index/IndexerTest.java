@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
@@ -66,6 +69,35 @@ class IndexerTest {
   private static List<String> indexFiles(Path index) throws Exception {
     try (Stream<Path> files = Files.list(index)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aRebuildWritesPlainSegmentFilesAndLaterSavesCompoundOnes() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(true, ProgressListener.NONE);
+      List<Boolean> rebuilt = compoundFlags(paths.index());
+      assertFalse(rebuilt.isEmpty());
+      assertFalse(rebuilt.contains(true), rebuilt.toString());
+      Files.writeString(
+          paths.articles().resolve("empathy/empathy.md"),
+          "\nA note about kaleidoscopes.\n",
+          StandardOpenOption.APPEND);
+      kb.sync(false, ProgressListener.NONE);
+      List<Boolean> saved = compoundFlags(paths.index());
+      assertEquals(rebuilt.size() + 1, saved.size(), saved.toString());
+      assertTrue(saved.get(saved.size() - 1), "the saved article's segment is a compound file");
+      assertEquals(List.of("empathy"), find(kb, "kaleidoscopes"));
+    }
+  }
+
+  /** Whether each segment of the last commit is a compound file, oldest first. */
+  private static List<Boolean> compoundFlags(Path index) throws Exception {
+    try (Directory directory = FSDirectory.open(index)) {
+      return SegmentInfos.readLatestCommit(directory).asList().stream()
+          .map(segment -> segment.info.getUseCompoundFile())
+          .toList();
     }
   }
 
