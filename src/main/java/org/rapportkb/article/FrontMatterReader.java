@@ -32,6 +32,10 @@ final class FrontMatterReader {
           "draft");
   private static final int MAX_TITLE = 200;
   private static final int MAX_SUMMARY = 600;
+
+  /** A tag, closing tag, comment or declaration somewhere in a value. */
+  private static final Pattern MARKUP = Pattern.compile("(?s).*<[a-zA-Z/!].*");
+
   private static final Pattern REVIEW =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s+by\\s+(\\S.{0,199})");
 
@@ -245,8 +249,7 @@ final class FrontMatterReader {
     } else if (value.chars().anyMatch(c -> c < 0x20)) {
       problems.add(
           Problem.error(path, yaml.lineOf(key), "'" + key + "' contains control characters"));
-    } else if ((key.equals("title") || key.equals("summary"))
-        && value.matches("(?s).*<[a-zA-Z/!].*")) {
+    } else if ((key.equals("title") || key.equals("summary")) && MARKUP.matcher(value).matches()) {
       problems.add(
           Problem.warning(
               path, yaml.lineOf(key), "'" + key + "' contains markup; it is shown as plain text"));
