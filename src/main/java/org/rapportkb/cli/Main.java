@@ -1,6 +1,7 @@
 package org.rapportkb.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -12,17 +13,23 @@ import picocli.CommandLine.Command;
     name = "rapport-kb",
     mixinStandardHelpOptions = true,
     version = "rapport-kb 0.1.0",
-    description = "A searchable knowledge base of rapport techniques for counseling trainees.",
-    subcommands = {
-      ServeCommand.class,
-      IndexCommand.class,
-      SearchCommand.class,
-      CheckCommand.class,
-      NewCommand.class,
-      ReportCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "A searchable knowledge base of rapport techniques for counseling trainees.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order the usage lists them. Picocli reads a command's options by
+   * reflection when the command is added, a tenth of a second for all of them on a cold JVM, so a
+   * run adds the one it names and no other (every one for help, or for a name it does not know).
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          ServeCommand.class,
+          IndexCommand.class,
+          SearchCommand.class,
+          CheckCommand.class,
+          NewCommand.class,
+          ReportCommand.class,
+          CommandLine.HelpCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Held so the level set below is not lost when the logger is collected. */
@@ -74,11 +81,25 @@ public final class Main implements Runnable {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     VECTOR_LOG.setLevel(Level.SEVERE);
     CommandLine commandLine = new CommandLine(new Main());
+    for (Class<?> command : commandsFor(args)) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new OneLineErrors());
     commandLine.setParameterExceptionHandler(new OneLineErrors());
     return commandLine.execute(args);
+  }
+
+  /** The subcommands a run with {@code args} needs: the one it names, or all of them. */
+  static List<Class<?>> commandsFor(String... args) {
+    String first = args.length == 0 ? "" : args[0];
+    List<Class<?>> named =
+        COMMANDS.stream()
+            .filter(command -> command.getAnnotation(Command.class).name().equals(first))
+            .toList();
+    boolean help = named.contains(CommandLine.HelpCommand.class);
+    return named.isEmpty() || help ? COMMANDS : named;
   }
 
   @Override

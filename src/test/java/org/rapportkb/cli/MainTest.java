@@ -143,6 +143,35 @@ class MainTest {
   }
 
   @Test
+  void theUsageAndHelpListEveryCommandInOrder() {
+    for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"})) {
+      StringWriter out = new StringWriter();
+      assertEquals(
+          0, Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args));
+      String usage = out.toString();
+      int last = -1;
+      for (String command : List.of("serve", "index", "search", "check", "new", "report")) {
+        int at = usage.indexOf("\n  " + command + " ");
+        assertTrue(at > last, command + " listed in order: " + usage);
+        last = at;
+      }
+    }
+    StringWriter err = new StringWriter();
+    assertEquals(
+        2, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "serv"));
+    assertTrue(err.toString().contains("rapport-kb --help"), "an unknown name: " + err);
+  }
+
+  @Test
+  void aRunBuildsOnlyTheCommandItNames() {
+    assertEquals(List.of(ServeCommand.class), Main.commandsFor("serve", "--port", "0"));
+    assertEquals(List.of(CheckCommand.class), Main.commandsFor("check"));
+    assertEquals(Main.COMMANDS, Main.commandsFor("help", "serve"));
+    assertEquals(Main.COMMANDS, Main.commandsFor("--version"));
+    assertEquals(Main.COMMANDS, Main.commandsFor());
+  }
+
+  @Test
   void newWritesADraftThatPassesCheck() throws Exception {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
     Run created =
