@@ -104,7 +104,7 @@ class CleanCloseTest {
 
   @Test
   void aMarkFromBeforeAnotherProcessCommittedVouchesForNothing() throws Exception {
-    // A program that does not know the mark (Lucene's own tools, say) commits to the index.
+    // A program that does not know the mark (an older rapport-kb, say) commits to the index.
     try (Directory directory = FSDirectory.open(paths.index());
         IndexWriter other = new IndexWriter(directory, new IndexWriterConfig())) {
       other.addDocument(new Document());
