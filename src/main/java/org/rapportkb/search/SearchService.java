@@ -23,6 +23,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.rapportkb.DaemonThreads;
 import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.config.KbConfig;
 import org.rapportkb.config.SemanticSettings;
@@ -138,6 +139,10 @@ public final class SearchService implements AutoCloseable {
           null,
           semantic.state());
     }
+    // The model is loaded before the clock starts: a first search must not spend its time limit
+    // waiting for it (warm() loads it ahead of the first request).
+    SemanticSettings settings = config.semantic();
+    Embedder embedder = query.isEmpty() ? null : embedder(semantic, settings);
     // The time limit bounds this request only: collection stops when it is up, and the spelling
     // check and the highlighting give way.
     QueryTimeout timeout = new QueryTimeoutImpl(config.limits().timeoutMillis());
@@ -150,8 +155,6 @@ public final class SearchService implements AutoCloseable {
     ForgivingParse parsed =
         query.isEmpty() ? ForgivingParse.listing() : ForgivingParse.of(query, parser);
     Query matching = parser.matchingPart(parsed.query());
-    SemanticSettings settings = config.semantic();
-    Embedder embedder = query.isEmpty() ? null : embedder(semantic, settings);
     String meaning = embedder == null ? null : QueryText.forMeaning(parsed.searched());
     int topN = request.page() * request.size();
     DenseRetriever.Matches dense =
@@ -286,12 +289,19 @@ public final class SearchService implements AutoCloseable {
   }
 
   /**
-   * Prepares what the first requests need ahead of them: the title completions, in the background
-   * (a suggestion asked for meanwhile waits for them). Each reader's own state is built when it
-   * opens.
+   * Prepares what the first requests need ahead of them, in the background: the title completions
+   * (a suggestion asked for meanwhile waits for them) and, when search by meaning is on, the
+   * embedding model (a search asked for meanwhile waits for it before its time limit starts). Each
+   * reader's own state is built when it opens.
    */
   public void warm() {
     completions.refreshInBackground();
+    SemanticSettings settings = configs.get().semantic();
+    if (settings.enabled()) {
+      DaemonThreads.named("model-load")
+          .newThread(() -> Embedders.get(settings.model(), settings.threads()))
+          .start();
+    }
   }
 
   @Override

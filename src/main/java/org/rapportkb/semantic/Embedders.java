@@ -23,7 +23,16 @@ public final class Embedders {
 
   /** The shared embedder for {@code model} with {@code threads} threads, loaded on first use. */
   public static Loaded get(String model, int threads) {
-    return LOADED.computeIfAbsent(model + "/" + threads, key -> load(model, threads));
+    return LOADED.computeIfAbsent(key(model, threads), key -> load(model, threads));
+  }
+
+  /** Whether the model for {@code model} with {@code threads} threads is loaded (or failed). */
+  static boolean isLoaded(String model, int threads) {
+    return LOADED.containsKey(key(model, threads));
+  }
+
+  private static String key(String model, int threads) {
+    return model + "/" + threads;
   }
 
   private static Loaded load(String model, int threads) {

@@ -53,6 +53,25 @@ class SemanticSearchIT {
   }
 
   @Test
+  void warmingUpLoadsTheModelBeforeAnySearchAsksForIt() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    // A thread count no other test asks for: this process has not loaded that model yet.
+    Files.writeString(paths.config().resolve("semantic.yml"), "enabled: true\nthreads: 5\n");
+    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
+      kb.sync(false, ProgressListener.NONE);
+      assertFalse(Embedders.isLoaded("all-minilm-l6-v2-q", 5), "loaded before warming up");
+      kb.search().warm();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!Embedders.isLoaded("all-minilm-l6-v2-q", 5) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(Embedders.isLoaded("all-minilm-l6-v2-q", 5), "not loaded a minute after warm()");
+      SearchResponse first = kb.search().search(SearchRequest.of(SITUATION));
+      assertTrue(slugs(first).contains("mandated-clients"), slugs(first).toString());
+    }
+  }
+
+  @Test
   void nonsenseAndUnknownWordsFindNothingAboveTheSimilarityFloor() throws Exception {
     try (KnowledgeBase kb = open("enabled: true\n")) {
       for (String nonsense : List.of("quantum chromodynamics", "pizza recipe", "zxqv wplk")) {
