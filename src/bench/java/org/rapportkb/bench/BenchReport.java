@@ -728,9 +728,11 @@ public final class BenchReport {
     line("## Server start and freshness");
     line("");
     line(
-        "Start: from launching `bin/rapport-kb serve --port 0` on an index built before (the"
-            + " server still checks every file against it) to the printed address, and to the"
-            + " first answered `/api/search`. Freshness: an article is saved (written beside, then"
+        "Start: from launching `bin/rapport-kb serve --port 0` on an index built before to the"
+            + " printed address, and to the first answered `/api/search`. An index closed cleanly"
+            + " is opened with Lucene's own checks (the first start after `index` also reads in"
+            + " full the files `index` wrote just before it closed), and the server compares the"
+            + " articles folder with it after the address is printed. Freshness: an article is saved (written beside, then"
             + " renamed, as editors do) while the server runs; the time until `/api/search`"
             + " returns it, polled every 2 ms, and until it is gone after the file is deleted.");
     line("");
