@@ -1,7 +1,7 @@
 package org.rapportkb.article;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.rapportkb.check.Problem;
 
 /**
@@ -10,18 +10,18 @@ import org.rapportkb.check.Problem;
  * <p>Front matter, the {@code new} command and requests all check against the modules of
  * index-config and the {@link Level}s.
  *
- * @param categories the slugs of the modules in index-config
+ * @param categories the slugs of the modules in index-config, in curriculum order
  */
-public record Curriculum(Set<String> categories) {
+public record Curriculum(List<String> categories) {
   public Curriculum {
-    categories = Set.copyOf(categories);
+    categories = List.copyOf(categories);
   }
 
   /** What is wrong with {@code category}: empty when it is one of the modules. */
   public Optional<String> categoryProblem(String category) {
     return categories.contains(category)
         ? Optional.empty()
-        : Optional.of(Problem.unknown("category", category, categories));
+        : Optional.of(Problem.unknownInOrder("category", category, categories));
   }
 
   /** What is wrong with {@code level}: empty when it is one of the {@link Level}s. */

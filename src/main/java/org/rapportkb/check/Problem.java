@@ -2,6 +2,7 @@ package org.rapportkb.check;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * One finding about an article or a config file, printed as {@code path:line: severity: message}.
@@ -35,13 +36,12 @@ public record Problem(String path, int line, Severity severity, String message) 
    * (known: aliases, category, ...)}, the known ones in alphabetical order.
    */
   public static String unknown(String what, String value, Collection<String> known) {
-    return "unknown "
-        + what
-        + " '"
-        + value
-        + "' (known: "
-        + String.join(", ", known.stream().sorted().toList())
-        + ")";
+    return unknownInOrder(what, value, known.stream().sorted().toList());
+  }
+
+  /** The same message with the known values in the order given (a curriculum's modules). */
+  public static String unknownInOrder(String what, String value, List<String> known) {
+    return "unknown " + what + " '" + value + "' (known: " + String.join(", ", known) + ")";
   }
 
   /**

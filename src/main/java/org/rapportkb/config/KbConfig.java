@@ -38,7 +38,10 @@ public record KbConfig(
   /** The modules and levels articles may be placed in, to check a category or level against. */
   public Curriculum curriculum() {
     return new Curriculum(
-        categories.stream().map(Category::slug).collect(java.util.stream.Collectors.toSet()));
+        categories.stream()
+            .sorted(java.util.Comparator.comparingInt(Category::order))
+            .map(Category::slug)
+            .toList());
   }
 
   /** The module order of a category, or a value after all modules when it is unknown. */

@@ -16,7 +16,7 @@ import org.rapportkb.practice.SkillPractice;
 
 class ArticleParserTest {
   private final ArticleParser parser =
-      new ArticleParser(new MarkdownRenderer(), new Curriculum(Set.of("empathy", "reflection")));
+      new ArticleParser(new MarkdownRenderer(), new Curriculum(List.of("empathy", "reflection")));
 
   private ArticleParser.Result parse(String text) {
     ArticleFile file = new ArticleFile("sample", Path.of("sample.md"), "empathy/sample.md");

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The one check of a category and a level. */
 class CurriculumCheckTest {
-  private final Curriculum curriculum = new Curriculum(Set.of("reflection", "empathy"));
+  private final Curriculum curriculum = new Curriculum(List.of("reflection", "empathy"));
 
   @Test
   void aModuleOfTheCurriculumPassesAndAnyOtherNamesTheModulesInOrder() {
     assertEquals(Optional.empty(), curriculum.categoryProblem("empathy"));
     assertEquals(
-        Optional.of("unknown category 'Empathy' (known: empathy, reflection)"),
+        Optional.of("unknown category 'Empathy' (known: reflection, empathy)"),
         curriculum.categoryProblem("Empathy"));
   }
 

@@ -123,49 +123,54 @@ class ServeCommandIT {
   @Test
   void anIndexBuiltBeforeIsServedAtOnceAndThenCaughtUpWithTheFolder(@TempDir Path dir)
       throws Exception {
-    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
-    try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
-      kb.sync(false, ProgressListener.NONE);
-    }
-    addZephyr(paths); // saved while no server ran
-    Path stderr = dir.resolve("stderr.txt");
-    Process process = serve(paths, dir.resolve("stdout.txt"), stderr, "--port", "0");
-    try {
-      Matcher url = URL.matcher(firstLine(dir.resolve("stdout.txt"), stderr, process));
-      assertTrue(url.find());
-      String base = url.group();
-      awaitSynced(base);
-      assertEquals(7, getJson(base + "/health").get("articles").asInt());
-      assertEquals(1, total(base, "zephyr"), "the article saved meanwhile is served");
-    } finally {
-      process.destroy();
-      process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
-      process.destroyForcibly();
+    try (Running server = startAfterASaveWhileStopped(dir, "--port", "0")) {
+      awaitSynced(server.base());
+      assertEquals(7, getJson(server.base() + "/health").get("articles").asInt());
+      assertEquals(1, total(server.base(), "zephyr"), "the article saved meanwhile is served");
     }
   }
 
   @Test
   void withoutWatchingTheFolderIsComparedBeforeTheAddressIsPrinted(@TempDir Path dir)
       throws Exception {
+    try (Running server = startAfterASaveWhileStopped(dir, "--port", "0", "--no-watch")) {
+      JsonNode health = getJson(server.base() + "/health");
+      assertTrue(health.get("synced").asBoolean());
+      assertEquals(7, health.get("articles").asInt());
+      assertEquals(1, total(server.base(), "zephyr"));
+    }
+  }
+
+  /** A server process and the address it announced; closing it stops the process. */
+  private record Running(Process process, String base) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
+  }
+
+  /**
+   * Builds the fixture's index, saves the "zephyr" article while no server runs, then starts one
+   * with {@code options} and waits for its address.
+   */
+  private static Running startAfterASaveWhileStopped(Path dir, String... options) throws Exception {
     KnowledgeBase.Paths paths = Fixture.copyTo(dir);
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
       kb.sync(false, ProgressListener.NONE);
     }
     addZephyr(paths);
     Path stderr = dir.resolve("stderr.txt");
-    Process process = serve(paths, dir.resolve("stdout.txt"), stderr, "--port", "0", "--no-watch");
+    Process process = serve(paths, dir.resolve("stdout.txt"), stderr, options);
     try {
-      Matcher url = URL.matcher(firstLine(dir.resolve("stdout.txt"), stderr, process));
-      assertTrue(url.find());
-      String base = url.group();
-      JsonNode health = getJson(base + "/health");
-      assertTrue(health.get("synced").asBoolean());
-      assertEquals(7, health.get("articles").asInt());
-      assertEquals(1, total(base, "zephyr"));
-    } finally {
-      process.destroy();
-      process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+      String line = firstLine(dir.resolve("stdout.txt"), stderr, process);
+      Matcher url = URL.matcher(line);
+      assertTrue(url.find(), line);
+      return new Running(process, url.group());
+    } catch (Exception | AssertionError e) {
       process.destroyForcibly();
+      throw e;
     }
   }
 
