@@ -11,6 +11,7 @@ import org.rapportkb.article.Curriculum;
  * Everything read from the index-config folder: categories, limits, field boosts and the analyzers
  * built from the configured chains.
  *
+ * @param categories the curriculum's modules, in teaching order (as categories.yml orders them)
  * @param vocabulary lowercase words named in the query-time files (synonyms, stop and protected
  *     words): known words that spelling correction must leave alone
  * @param indexFingerprint changes exactly when the indexed form of articles would change
@@ -37,11 +38,7 @@ public record KbConfig(
 
   /** The modules and levels articles may be placed in, to check a category or level against. */
   public Curriculum curriculum() {
-    return new Curriculum(
-        categories.stream()
-            .sorted(java.util.Comparator.comparingInt(Category::order))
-            .map(Category::slug)
-            .toList());
+    return new Curriculum(categories.stream().map(Category::slug).toList());
   }
 
   /** The module order of a category, or a value after all modules when it is unknown. */

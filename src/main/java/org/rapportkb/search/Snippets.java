@@ -58,6 +58,11 @@ final class Snippets {
    */
   record Snippet(String html, boolean inBody, int offset) {}
 
+  /** Whether the highlighter found a match to mark in a field. */
+  private static boolean marked(Formatted found) {
+    return found != null && found.html().contains(OPEN);
+  }
+
   /**
    * One snippet per hit, in the order of {@code hits}; null where nothing matched. The summary is
    * highlighted only for the hits whose body has no match, since a body snippet is always
@@ -73,7 +78,7 @@ final class Snippets {
     List<Integer> withoutBody = new ArrayList<>();
     for (int i = 0; i < hits.length; i++) {
       Formatted found = (Formatted) body[i];
-      if (found != null && found.html().contains(OPEN)) {
+      if (marked(found)) {
         snippets[i] = new Snippet(oneLine(found.html()), true, found.bestStart());
       } else {
         withoutBody.add(i);
@@ -90,7 +95,7 @@ final class Snippets {
         highlighter.formatted(SUMMARY, query, rest, SUMMARY_PASSAGES).get(IndexFields.SUMMARY);
     for (int i = 0; i < rest.length; i++) {
       Formatted found = (Formatted) summary[i];
-      if (found != null && found.html().contains(OPEN)) {
+      if (marked(found)) {
         snippets[withoutBody.get(i)] = new Snippet(oneLine(found.html()), false, 0);
       }
     }

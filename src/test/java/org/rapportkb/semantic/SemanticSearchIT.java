@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.Eventually;
 import org.rapportkb.Fixture;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.index.ProgressListener;
@@ -61,11 +63,10 @@ class SemanticSearchIT {
       kb.sync(false, ProgressListener.NONE);
       assertFalse(Embedders.isLoaded("all-minilm-l6-v2-q", 5), "loaded before warming up");
       kb.search().warm();
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (!Embedders.isLoaded("all-minilm-l6-v2-q", 5) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(Embedders.isLoaded("all-minilm-l6-v2-q", 5), "not loaded a minute after warm()");
+      Eventually.await(
+          Duration.ofMinutes(1),
+          "the model loaded after warm()",
+          () -> Embedders.isLoaded("all-minilm-l6-v2-q", 5));
       SearchResponse first = kb.search().search(SearchRequest.of(SITUATION));
       assertTrue(slugs(first).contains("mandated-clients"), slugs(first).toString());
     }

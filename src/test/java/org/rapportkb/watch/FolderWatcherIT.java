@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.Eventually;
 import org.rapportkb.article.FolderWalk;
 
 class FolderWatcherIT {

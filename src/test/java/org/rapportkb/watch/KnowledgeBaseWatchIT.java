@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.Eventually;
 import org.rapportkb.Fixture;
 import org.rapportkb.KnowledgeBase;
 import org.rapportkb.index.IndexReport;

@@ -1,18 +1,19 @@
-package org.rapportkb.watch;
+package org.rapportkb;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Bounded waits for the watcher's asynchronous callbacks: polls a condition until a deadline. */
-final class Eventually {
+/** Bounded waits for work done in the background: polls a condition until a deadline. */
+public final class Eventually {
   private static final long POLL_MILLIS = 10;
 
   private Eventually() {}
 
   /** Waits until {@code condition} holds; fails with {@code what} when {@code within} passes. */
-  static void await(Duration within, String what, Callable<Boolean> condition) throws Exception {
+  public static void await(Duration within, String what, Callable<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.call()) {
       if (System.nanoTime() - deadline > 0) {
