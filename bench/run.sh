@@ -182,36 +182,72 @@ without_cache "$HYBRID_CONFIG"
   echo "server_size=$SERVER_SIZE"
 } >>"$RESULTS"
 
-# The process and its descendants, so the figures are those of the whole tree.
+# The process and its descendants, so the figures are those of the whole tree. The sampler in
+# measured() reads them every 0.1 s beside the command it measures, so these read /proc with bash
+# builtins alone: a process started per sample would take CPU from the measured command.
+# Sets TREE to the PIDs of the tree of PID.
 tree_pids() {
-  local child
-  echo "$1"
-  for child in $(pgrep -P "$1" 2>/dev/null); do tree_pids "$child"; done
+  local stat line pid ppid rest i=0
+  local -A children=()
+  for stat in /proc/[0-9]*/stat; do
+    { read -r line <"$stat"; } 2>/dev/null || continue
+    pid=${stat#/proc/} && pid=${pid%/stat}
+    rest=${line##*) } # the fields after the command name, which may hold spaces and parentheses
+    rest=${rest#* }   # after the state, the parent's PID
+    ppid=${rest%% *}
+    children[$ppid]+=" $pid"
+  done
+  TREE=("$1")
+  while ((i < ${#TREE[@]})); do
+    # shellcheck disable=SC2206 # the list of PIDs is split on purpose
+    TREE+=(${children[${TREE[i]}]:-})
+    i=$((i + 1))
+  done
 }
 
-# Peak (VmHWM) or current (VmRSS) resident memory (kB) of the largest process in the tree of PID.
+# Sets KB to the largest FIELD (VmHWM: peak, VmRSS: current resident memory, in kB) of a process
+# in TREE.
 tree_mem() {
-  local field=$1 p now max=0
-  for p in $(tree_pids "$2"); do
-    now=$(awk -v f="$field:" '$1 == f {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
-    ((${now:-0} > max)) && max=$now
+  local p key value rest
+  KB=0
+  for p in "${TREE[@]}"; do
+    while read -r key value rest; do
+      if [[ $key == "$1:" ]]; then
+        ((value > KB)) && KB=$value
+        break
+      fi
+    done 2>/dev/null <"/proc/$p/status" || true
   done
-  echo "$max"
 }
-tree_hwm() { tree_mem VmHWM "$1"; }
-rss_mb() { echo $(($(tree_mem VmRSS "$1") / 1024)); }
-hwm_mb() { echo $(($(tree_mem VmHWM "$1") / 1024)); }
+rss_mb() { tree_pids "$1" && tree_mem VmRSS && echo $((KB / 1024)); }
+hwm_mb() { tree_pids "$1" && tree_mem VmHWM && echo $((KB / 1024)); }
 
-# CPU ticks of the tree of PID so far: its own and its reaped children's, plus the running
-# descendants' own.
+# Sets TICKS_NOW to the CPU ticks of TREE so far: its root's own and its reaped children's, plus
+# the running descendants' own.
 tree_ticks() {
-  local p sum
-  sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0)
-  for p in $(tree_pids "$1" | tail -n +2); do
-    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  local p line f
+  TICKS_NOW=0
+  for p in "${TREE[@]}"; do
+    { read -r line <"/proc/$p/stat"; } 2>/dev/null || continue
+    read -r -a f <<<"${line##*) }" # f[0] is field 3 of stat, so utime (14) is f[11]
+    TICKS_NOW=$((TICKS_NOW + f[11] + f[12]))
+    if [[ $p == "${TREE[0]}" ]]; then TICKS_NOW=$((TICKS_NOW + f[13] + f[14])); fi
   done
-  echo "$sum"
 }
+
+# Whether file $2 holds text $1, read by a bash builtin.
+holds() {
+  local line
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line == *"$1"* ]] && return 0
+  done 2>/dev/null <"$2"
+  return 1
+}
+
+# A pause of 0.1 s without starting a process: a read with a timeout on a pipe nobody writes to.
+mkfifo "$WORK/.tick" 2>/dev/null || [[ -p $WORK/.tick ]]
+exec {TICK_FD}<>"$WORK/.tick"
+tick() { read -r -t 0.1 -u "$TICK_FD" _ || true; }
 
 # Runs a command and records its wall time (s), CPU time (s) and peak resident memory (MB) over its
 # process tree. Usage: measured NAME -- COMMAND...; sets MEASURED_S, MEASURED_CPU_S,
@@ -221,20 +257,21 @@ TICKS=$(getconf CLK_TCK)
 MEASURED_MARK=""
 measured() {
   local name=$1; shift 2
-  local start pid hwm=0 now ticks=0 stat
+  local start pid hwm=0 ticks=0
   start=$(now_ns)
   MEASURED_MARK_S=""
   "$@" >"$LOGS/$name.out" 2>"$LOGS/$name.err" &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
-    now=$(tree_hwm "$pid")
-    ((${now:-0} > hwm)) && hwm=$now
-    stat=$(tree_ticks "$pid")
-    ((${stat:-0} > ticks)) && ticks=$stat
-    if [[ -n $MEASURED_MARK && -z $MEASURED_MARK_S ]] && grep -q "$MEASURED_MARK" "$LOGS/$name.out" 2>/dev/null; then
+    tree_pids "$pid"
+    tree_mem VmHWM
+    ((KB > hwm)) && hwm=$KB
+    tree_ticks
+    ((TICKS_NOW > ticks)) && ticks=$TICKS_NOW
+    if [[ -n $MEASURED_MARK && -z $MEASURED_MARK_S ]] && holds "$MEASURED_MARK" "$LOGS/$name.out"; then
       MEASURED_MARK_S=$(elapsed_s "$start")
     fi
-    sleep 0.1
+    tick
   done
   MEASURED_STATUS=0
   wait "$pid" || MEASURED_STATUS=$?

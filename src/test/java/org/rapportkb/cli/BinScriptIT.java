@@ -140,14 +140,30 @@ class BinScriptIT {
     assertEquals(1L << 30, maxHeap(given), "the user's -Xmx wins");
   }
 
+  @Test
+  void usesTheSerialCollectorUnlessTheUserNamesOne() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    String shipped = finish(startWith(paths, "-XX:+PrintFlagsFinal", "check"));
+    assertEquals("true", flag(shipped, "bool", "UseSerialGC"));
+    assertEquals("false", flag(shipped, "bool", "UseG1GC"));
+    String given = finish(startWith(paths, "-XX:+PrintFlagsFinal -XX:+UseG1GC", "check"));
+    assertEquals("true", flag(given, "bool", "UseG1GC"), "the user's collector wins");
+    assertEquals("false", flag(given, "bool", "UseSerialGC"));
+  }
+
   /** The MaxHeapSize the JVM printed among its final flags. */
   private static long maxHeap(String output) {
+    return Long.parseLong(flag(output, "size_t", "MaxHeapSize"));
+  }
+
+  /** The value of a flag of TYPE and NAME the JVM printed among its final flags. */
+  private static String flag(String output, String type, String name) {
     return output
         .lines()
-        .filter(line -> line.matches("\\s*size_t MaxHeapSize\\s+=.*"))
-        .map(line -> Long.parseLong(line.replaceAll(".*=\\s*(\\d+).*", "$1")))
+        .filter(line -> line.matches("\\s*" + type + " " + name + "\\s+=.*"))
+        .map(line -> line.replaceAll(".*=\\s*(\\S+).*", "$1"))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no MaxHeapSize in:\n" + output));
+        .orElseThrow(() -> new AssertionError("no " + name + " in:\n" + output));
   }
 
   @Test
