@@ -221,6 +221,9 @@ tree_mem() {
 }
 rss_mb() { tree_pids "$1" && tree_mem VmRSS && echo $((KB / 1024)); }
 hwm_mb() { tree_pids "$1" && tree_mem VmHWM && echo $((KB / 1024)); }
+# The part of the resident memory that is mapped files (the index, the jar, libraries), which the
+# kernel can drop and read again, unlike the process's own (anonymous) memory.
+file_mb() { tree_pids "$1" && tree_mem RssFile && echo $((KB / 1024)); }
 
 # Sets TICKS_NOW to the CPU ticks of TREE so far: its root's own and its reaped children's, plus
 # the running descendants' own.
@@ -593,6 +596,7 @@ for system in "${SYSTEMS[@]}"; do
   IFS='|' read -r name url path pid <<<"$system"
   result "http_${name}_rss_mb" "$(rss_mb "$pid")"
   result "http_${name}_hwm_mb" "$(hwm_mb "$pid")"
+  result "http_${name}_rss_file_mb" "$(file_mb "$pid")"
 done
 result "server_${n}_heap_peak_mb" "$(heap_peak "$LOGS/server-$n")"
 result "server_${n}_heap_live_mb" "$(heap_live "$LOGS/server-$n")"
@@ -639,6 +643,7 @@ if $HYBRID; then
   grep -q '"state":"ready"' "$LOGS/hybrid-health.json" || echo "warning: search by meaning is not ready" >&2
   curl -s -o /dev/null "$HYBRID_URL/api/search?q=empathy"
   result "hybrid_rss_start_mb" "$(rss_mb "$HYBRID_PID")"
+  result "hybrid_rss_start_file_mb" "$(file_mb "$HYBRID_PID")"
   bench ServerProbe sample --url "$HYBRID_URL" --path /api/search --queries "$QUERIES" --count 200 --key sample_hybrid \
     | tee -a "$LOGS/samples.out" | tr ' ' '\n' >>"$RESULTS"
   warm "$HYBRID_URL" /api/search "$QUERIES"
@@ -651,6 +656,7 @@ if $HYBRID; then
   result "soak_rss_before_mb" "$(rss_mb "$HYBRID_PID")"
   load "soak_1" "$HYBRID_URL" /api/search "$QUERIES" 0 "$(seconds "$SOAK")s" | tee -a "$RESULTS"
   result "soak_rss_after_mb" "$(rss_mb "$HYBRID_PID")"
+  result "soak_rss_after_file_mb" "$(file_mb "$HYBRID_PID")"
   result "soak_hwm_mb" "$(hwm_mb "$HYBRID_PID")"
   result "soak_heap_peak_mb" "$(heap_peak "$LOGS/server-hybrid-$h")"
   result "soak_heap_live_mb" "$(heap_live "$LOGS/server-hybrid-$h")"

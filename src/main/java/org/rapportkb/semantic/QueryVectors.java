@@ -3,6 +3,7 @@ package org.rapportkb.semantic;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The vectors of recent queries, by model and normalized text (lowercase, single spaces), so that a
@@ -10,6 +11,7 @@ import java.util.Map;
  */
 final class QueryVectors {
   private static final int KEPT = 2_000;
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Map<String, float[]> kept =
       new LinkedHashMap<>(256, 0.75f, true) {
@@ -21,18 +23,19 @@ final class QueryVectors {
 
   /** What two queries that should share a vector have in common. */
   static String normalize(String query) {
-    return query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(query.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   float[] vector(Embedder embedder, String query) {
-    String key = embedder.model() + "\u0000" + normalize(query);
+    String text = normalize(query);
+    String key = embedder.model() + "\u0000" + text;
     synchronized (kept) {
       float[] vector = kept.get(key);
       if (vector != null) {
         return vector;
       }
     }
-    float[] vector = Vectors.unit(embedder.embedQuery(normalize(query)));
+    float[] vector = Vectors.unit(embedder.embedQuery(text));
     synchronized (kept) {
       kept.put(key, vector);
     }
