@@ -205,8 +205,9 @@ tree_pids() {
   done
 }
 
-# Sets KB to the largest FIELD (VmHWM: peak, VmRSS: current resident memory, in kB) of a process
-# in TREE.
+# Sets KB to the largest FIELD of /proc/N/status (kB) of a process in TREE: VmHWM the peak and
+# VmRSS the current resident memory, RssFile the part of it that is mapped files (the index, the
+# jar, libraries), which the kernel can drop and read again, unlike the process's own memory.
 tree_mem() {
   local p key value rest
   KB=0
@@ -219,11 +220,8 @@ tree_mem() {
     done 2>/dev/null <"/proc/$p/status" || true
   done
 }
-rss_mb() { tree_pids "$1" && tree_mem VmRSS && echo $((KB / 1024)); }
-hwm_mb() { tree_pids "$1" && tree_mem VmHWM && echo $((KB / 1024)); }
-# The part of the resident memory that is mapped files (the index, the jar, libraries), which the
-# kernel can drop and read again, unlike the process's own (anonymous) memory.
-file_mb() { tree_pids "$1" && tree_mem RssFile && echo $((KB / 1024)); }
+# Prints FIELD (as in tree_mem) of the tree of PID in MB. Usage: mem_mb FIELD PID
+mem_mb() { tree_pids "$2" && tree_mem "$1" && echo $((KB / 1024)); }
 
 # Sets TICKS_NOW to the CPU ticks of TREE so far: its root's own and its reaped children's, plus
 # the running descendants' own.
@@ -594,9 +592,9 @@ for run in $(seq "$RUNS"); do
 done
 for system in "${SYSTEMS[@]}"; do
   IFS='|' read -r name url path pid <<<"$system"
-  result "http_${name}_rss_mb" "$(rss_mb "$pid")"
-  result "http_${name}_hwm_mb" "$(hwm_mb "$pid")"
-  result "http_${name}_rss_file_mb" "$(file_mb "$pid")"
+  result "http_${name}_rss_mb" "$(mem_mb VmRSS "$pid")"
+  result "http_${name}_hwm_mb" "$(mem_mb VmHWM "$pid")"
+  result "http_${name}_rss_file_mb" "$(mem_mb RssFile "$pid")"
 done
 result "server_${n}_heap_peak_mb" "$(heap_peak "$LOGS/server-$n")"
 result "server_${n}_heap_live_mb" "$(heap_live "$LOGS/server-$n")"
@@ -642,8 +640,8 @@ if $HYBRID; then
   curl -s "$HYBRID_URL/health" | tee "$LOGS/hybrid-health.json"; echo
   grep -q '"state":"ready"' "$LOGS/hybrid-health.json" || echo "warning: search by meaning is not ready" >&2
   curl -s -o /dev/null "$HYBRID_URL/api/search?q=empathy"
-  result "hybrid_rss_start_mb" "$(rss_mb "$HYBRID_PID")"
-  result "hybrid_rss_start_file_mb" "$(file_mb "$HYBRID_PID")"
+  result "hybrid_rss_start_mb" "$(mem_mb VmRSS "$HYBRID_PID")"
+  result "hybrid_rss_start_file_mb" "$(mem_mb RssFile "$HYBRID_PID")"
   bench ServerProbe sample --url "$HYBRID_URL" --path /api/search --queries "$QUERIES" --count 200 --key sample_hybrid \
     | tee -a "$LOGS/samples.out" | tr ' ' '\n' >>"$RESULTS"
   warm "$HYBRID_URL" /api/search "$QUERIES"
@@ -653,11 +651,11 @@ if $HYBRID; then
     load "http_hybrid_$run" "$HYBRID_URL" /api/search "$QUERIES" "$run" | tee -a "$RESULTS"
   done
   log "soak: the same load for $SOAK, then the server's resident memory"
-  result "soak_rss_before_mb" "$(rss_mb "$HYBRID_PID")"
+  result "soak_rss_before_mb" "$(mem_mb VmRSS "$HYBRID_PID")"
   load "soak_1" "$HYBRID_URL" /api/search "$QUERIES" 0 "$(seconds "$SOAK")s" | tee -a "$RESULTS"
-  result "soak_rss_after_mb" "$(rss_mb "$HYBRID_PID")"
-  result "soak_rss_after_file_mb" "$(file_mb "$HYBRID_PID")"
-  result "soak_hwm_mb" "$(hwm_mb "$HYBRID_PID")"
+  result "soak_rss_after_mb" "$(mem_mb VmRSS "$HYBRID_PID")"
+  result "soak_rss_after_file_mb" "$(mem_mb RssFile "$HYBRID_PID")"
+  result "soak_hwm_mb" "$(mem_mb VmHWM "$HYBRID_PID")"
   result "soak_heap_peak_mb" "$(heap_peak "$LOGS/server-hybrid-$h")"
   result "soak_heap_live_mb" "$(heap_live "$LOGS/server-hybrid-$h")"
   stop_service "$HYBRID_PID"
