@@ -127,6 +127,7 @@ public final class ArticleIndex implements Closeable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(false);
+    config.setCodec(new IndexCodec());
     return new IndexWriter(directory, config);
   }
 
