@@ -11,12 +11,13 @@ import java.util.Random;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapportkb.Fixture;
@@ -72,7 +73,7 @@ class IndexCodecTest {
         for (int doc = docsWithVectors.nextDoc();
             doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS;
             doc = docsWithVectors.nextDoc()) {
-          int passage = passageNumber(searcher, doc);
+          int passage = passageNumber(leaf, doc);
           assertArrayEquals(vectors.get(passage), stored.vectorValue(docsWithVectors.index()));
           seen++;
         }
@@ -82,7 +83,7 @@ class IndexCodecTest {
           TopDocs nearest =
               searcher.search(
                   new KnnFloatVectorQuery(IndexFields.PASSAGE_VECTOR, vectors.get(wanted), 10), 10);
-          assertEquals(wanted, passageNumber(searcher, nearest.scoreDocs[0].doc));
+          assertEquals(wanted, passageNumber(leaf, nearest.scoreDocs[0].doc));
           float similarity = 2 * nearest.scoreDocs[0].score - 1;
           assertTrue(similarity > 0.98f, "a vector's similarity to itself: " + similarity);
         }
@@ -92,22 +93,17 @@ class IndexCodecTest {
     }
   }
 
-  private static int passageNumber(IndexSearcher searcher, int doc) throws Exception {
-    LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-    String text = PassageDocs.read(leaf.reader(), doc).text();
+  /** The number in the text of passage document {@code doc}. */
+  private static int passageNumber(IndexReader reader, int doc) throws Exception {
+    String text = PassageDocs.read(reader, doc).text();
     return Integer.parseInt(text.substring("passage ".length()));
   }
 
   private static float[] unit(Random random) {
     float[] vector = new float[DIMENSIONS];
-    double norm = 0;
     for (int i = 0; i < DIMENSIONS; i++) {
       vector[i] = (float) random.nextGaussian();
-      norm += vector[i] * vector[i];
     }
-    for (int i = 0; i < DIMENSIONS; i++) {
-      vector[i] /= (float) Math.sqrt(norm);
-    }
-    return vector;
+    return VectorUtil.l2normalize(vector);
   }
 }
