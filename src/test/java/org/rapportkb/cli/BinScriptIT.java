@@ -151,6 +151,21 @@ class BinScriptIT {
     assertEquals("false", flag(given, "bool", "UseSerialGC"));
   }
 
+  @Test
+  void indexAloneGetsSmallerInliningBudgetsThatTheUserCanOverride() throws Exception {
+    KnowledgeBase.Paths paths = Fixture.copyTo(dir);
+    String index = finish(startWith(paths, "-XX:+PrintFlagsFinal", "index"));
+    assertEquals("500", flag(index, "intx", "InlineSmallCode"), index);
+    assertEquals("100", flag(index, "intx", "FreqInlineSize"));
+    assertEquals("8", flag(index, "intx", "MaxInlineLevel"));
+    assertTrue(index.contains("0 invalid"), index);
+    String check = finish(startWith(paths, "-XX:+PrintFlagsFinal", "check"));
+    assertNotEquals("500", flag(check, "intx", "InlineSmallCode"), "other commands: defaults");
+    assertNotEquals("100", flag(check, "intx", "FreqInlineSize"));
+    String given = finish(startWith(paths, "-XX:+PrintFlagsFinal -XX:FreqInlineSize=200", "index"));
+    assertEquals("200", flag(given, "intx", "FreqInlineSize"), "the user's option wins");
+  }
+
   /** The MaxHeapSize the JVM printed among its final flags. */
   private static long maxHeap(String output) {
     return Long.parseLong(flag(output, "size_t", "MaxHeapSize"));
