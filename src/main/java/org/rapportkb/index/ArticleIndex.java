@@ -96,7 +96,12 @@ public final class ArticleIndex implements Closeable {
       IndexCheck check)
       throws IOException {
     Analyzer analyzer = new IndexingAnalyzer(config);
-    Directory directory = IndexRecovery.openReadable(path, directories, check);
+    Directory directory;
+    try {
+      directory = IndexRecovery.openReadable(path, directories, check);
+    } catch (LockObtainFailedException e) {
+      throw locked(path, e);
+    }
     try {
       IndexWriter writer = newWriter(directory, analyzer);
       try {
@@ -108,12 +113,16 @@ public final class ArticleIndex implements Closeable {
       }
     } catch (LockObtainFailedException e) {
       directory.close();
-      throw new IndexLockedException(
-          "the index at " + path + " is in use by another rapport-kb process", e);
+      throw locked(path, e);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
+  }
+
+  private static IndexLockedException locked(Path path, LockObtainFailedException cause) {
+    return new IndexLockedException(
+        "the index at " + path + " is in use by another rapport-kb process", cause);
   }
 
   /** Makes a {@link Directory} for a path; tests wrap it to inject faults. */

@@ -13,11 +13,14 @@ import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Moves an index folder that cannot be read aside, so that it is rebuilt from the articles.
@@ -33,16 +36,27 @@ public final class IndexRecovery {
   /**
    * The directory of {@code path}, made by {@code directories}, holding a readable index or none; a
    * damaged index is moved to a sibling folder named {@code NAME.damaged-TIMESTAMP}.
+   *
+   * <p>Only a process that can take the index's write lock judges it, and it keeps the lock until
+   * the folder is moved: an index another process is writing looks unclosed (its writer removed the
+   * clean-close mark) and may change under the check, and must never be moved from under it.
+   *
+   * @throws LockObtainFailedException when another writer holds the index; nothing was read
    */
   static Directory openReadable(
       Path path, ArticleIndex.DirectoryOpener directories, IndexCheck check) throws IOException {
     Files.createDirectories(path);
     Directory directory = directories.open(path);
-    if (verify(directory, path, check).healthy()) {
-      return directory;
+    try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      if (verify(directory, path, check).healthy()) {
+        return directory;
+      }
+      moveAside(path);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
     }
     directory.close();
-    moveAside(path);
     Files.createDirectories(path);
     return directories.open(path);
   }

@@ -2,11 +2,14 @@ package org.rapportkb.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -15,6 +18,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +84,41 @@ class IndexRecoveryTest {
     List<String> siblings = siblings();
     assertEquals(2, siblings.size(), siblings.toString());
     assertEquals("index", siblings.get(0));
+    assertTrue(siblings.get(1).startsWith("index.damaged-"), siblings.toString());
+  }
+
+  @Test
+  void anIndexAnotherWriterHoldsIsNeitherReadNorMovedAside() throws Exception {
+    Path index = index();
+    List<String> read = new CopyOnWriteArrayList<>();
+    // Every read fails, as when a writer deletes a file under the check.
+    ArticleIndex.DirectoryOpener changing =
+        path ->
+            new FilterDirectory(FSDirectory.open(path)) {
+              @Override
+              public IndexInput openInput(String name, IOContext context) throws IOException {
+                read.add(name);
+                throw new IOException(name + " changed while it was read");
+              }
+            };
+    try (Directory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      assertThrows(
+          LockObtainFailedException.class,
+          () -> IndexRecovery.openReadable(index, changing, IndexCheck.EVERY_FILE));
+      assertEquals(List.of(), read, "nothing was read");
+      assertEquals(List.of("index"), siblings(), "the index stays where its writer has it");
+      writer.addDocument(new Document());
+      writer.commit();
+    }
+    assertTrue(IndexRecovery.checkClean(index), "the writer went on");
+
+    // With no writer, the same failing reads make the index count as damaged.
+    try (Directory directory = IndexRecovery.openReadable(index, changing, IndexCheck.EVERY_FILE)) {
+      assertFalse(read.isEmpty());
+    }
+    List<String> siblings = siblings();
+    assertEquals(2, siblings.size(), siblings.toString());
     assertTrue(siblings.get(1).startsWith("index.damaged-"), siblings.toString());
   }
 }
