@@ -21,6 +21,7 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Moves an index folder that cannot be read aside, so that it is rebuilt from the articles.
@@ -37,9 +38,12 @@ public final class IndexRecovery {
    * The directory of {@code path}, made by {@code directories}, holding a readable index or none; a
    * damaged index is moved to a sibling folder named {@code NAME.damaged-TIMESTAMP}.
    *
-   * <p>Only a process that can take the index's write lock judges it, and it keeps the lock until
-   * the folder is moved: an index another process is writing looks unclosed (its writer removed the
-   * clean-close mark) and may change under the check, and must never be moved from under it.
+   * <p>Only a process holding the index's write lock checks it, and it keeps the lock until a
+   * damaged folder is moved: an index another process is writing looks unclosed (its writer removed
+   * the clean-close mark) and may change under the check, and must never be moved from under it.
+   * The lock is released on return and the caller's writer takes it again; should another process
+   * take it in between, that writer is refused, or opens on the empty folder that took the place of
+   * one the other process found damaged; a live index is never moved.
    *
    * @throws LockObtainFailedException when another writer holds the index; nothing was read
    */
@@ -47,14 +51,18 @@ public final class IndexRecovery {
       Path path, ArticleIndex.DirectoryOpener directories, IndexCheck check) throws IOException {
     Files.createDirectories(path);
     Directory directory = directories.open(path);
+    boolean healthy;
     try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-      if (verify(directory, path, check).healthy()) {
-        return directory;
+      healthy = verify(directory, path, check).healthy();
+      if (!healthy) {
+        moveAside(path);
       }
-      moveAside(path);
-    } catch (IOException | RuntimeException e) {
-      directory.close();
+    } catch (Throwable e) {
+      IOUtils.closeWhileHandlingException(directory);
       throw e;
+    }
+    if (healthy) {
+      return directory;
     }
     directory.close();
     Files.createDirectories(path);

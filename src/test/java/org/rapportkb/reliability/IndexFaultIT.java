@@ -17,9 +17,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.SleepingLockWrapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +120,55 @@ class IndexFaultIT {
     }
     try (KnowledgeBase next = open()) {
       assertEquals(real + 1, next.library().count(), "the lock is released on close");
+    }
+  }
+
+  @Test
+  void aSecondProcessNeitherReadsNorMovesAsideTheIndexAServerWrites() throws Exception {
+    buildIndex();
+    try (ForkedCli server =
+        ForkedCli.start(
+            dir,
+            "serve",
+            "--port",
+            "0",
+            "--no-watch",
+            "--articles",
+            articles.toString(),
+            "--config",
+            config.toString(),
+            "--index",
+            index.toString())) {
+      server.await(line -> line.contains("http://"), Duration.ofSeconds(60));
+      KbConfig loaded = ConfigLoader.load(config);
+      List<String> read = new CopyOnWriteArrayList<>();
+      // Every read fails, as when the server's writer deletes a file under the check.
+      ArticleIndex.DirectoryOpener changing =
+          path ->
+              new FilterDirectory(FSDirectory.open(path)) {
+                @Override
+                public IndexInput openInput(String name, IOContext context) throws IOException {
+                  read.add(name);
+                  throw new IOException(name + " changed while it was read");
+                }
+              };
+      IndexLockedException e =
+          assertThrows(
+              IndexLockedException.class, () -> ArticleIndex.open(index, () -> loaded, changing));
+      assertTrue(
+          e.getCause().getMessage().contains("another program"),
+          "the other process's lock refused it: " + e.getCause().getMessage());
+      assertEquals(List.of(), read, "nothing was read");
+      try (Stream<Path> siblings = Files.list(dir)) {
+        assertTrue(
+            siblings.noneMatch(f -> f.getFileName().toString().startsWith("index.damaged-")),
+            "the server's index stays where it is");
+      }
+      try (KnowledgeBase reader =
+          KnowledgeBase.openForSearch(TestCorpus.paths(articles, config, index))) {
+        assertEquals(real, reader.library().count(), "a search reads the server's last commit");
+      }
+      assertTrue(server.isAlive(), server.output());
     }
   }
 
