@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,12 +17,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapportkb.UnreadableDirectory;
 
 /** Opening an index folder: a readable index stays, an unreadable one is moved aside. */
 class IndexRecoveryTest {
@@ -91,16 +88,8 @@ class IndexRecoveryTest {
   void anIndexAnotherWriterHoldsIsNeitherReadNorMovedAside() throws Exception {
     Path index = index();
     List<String> read = new CopyOnWriteArrayList<>();
-    // Every read fails, as when a writer deletes a file under the check.
     ArticleIndex.DirectoryOpener changing =
-        path ->
-            new FilterDirectory(FSDirectory.open(path)) {
-              @Override
-              public IndexInput openInput(String name, IOContext context) throws IOException {
-                read.add(name);
-                throw new IOException(name + " changed while it was read");
-              }
-            };
+        path -> new UnreadableDirectory(FSDirectory.open(path), read);
     try (Directory directory = FSDirectory.open(index);
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       assertThrows(

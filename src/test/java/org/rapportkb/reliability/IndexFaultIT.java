@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.SleepingLockWrapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapportkb.FaultyDirectory;
 import org.rapportkb.KnowledgeBase;
+import org.rapportkb.UnreadableDirectory;
 import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.config.ConfigException;
@@ -96,16 +95,7 @@ class IndexFaultIT {
       assertEquals(
           "the index at " + index + " is in use by another rapport-kb process", e.getMessage());
 
-      try (ForkedCli second =
-          ForkedCli.start(
-              dir,
-              "index",
-              "--articles",
-              articles.toString(),
-              "--config",
-              config.toString(),
-              "--index",
-              index.toString())) {
+      try (ForkedCli second = forked("index")) {
         assertEquals(1, second.waitFor(Duration.ofSeconds(60)), second.output());
         assertEquals(
             List.of("error: the index at " + index + " is in use by another rapport-kb process"),
@@ -126,32 +116,12 @@ class IndexFaultIT {
   @Test
   void aSecondProcessNeitherReadsNorMovesAsideTheIndexAServerWrites() throws Exception {
     buildIndex();
-    try (ForkedCli server =
-        ForkedCli.start(
-            dir,
-            "serve",
-            "--port",
-            "0",
-            "--no-watch",
-            "--articles",
-            articles.toString(),
-            "--config",
-            config.toString(),
-            "--index",
-            index.toString())) {
+    try (ForkedCli server = forked("serve", "--port", "0", "--no-watch")) {
       server.await(line -> line.contains("http://"), Duration.ofSeconds(60));
       KbConfig loaded = ConfigLoader.load(config);
       List<String> read = new CopyOnWriteArrayList<>();
-      // Every read fails, as when the server's writer deletes a file under the check.
       ArticleIndex.DirectoryOpener changing =
-          path ->
-              new FilterDirectory(FSDirectory.open(path)) {
-                @Override
-                public IndexInput openInput(String name, IOContext context) throws IOException {
-                  read.add(name);
-                  throw new IOException(name + " changed while it was read");
-                }
-              };
+          path -> new UnreadableDirectory(FSDirectory.open(path), read);
       IndexLockedException e =
           assertThrows(
               IndexLockedException.class, () -> ArticleIndex.open(index, () -> loaded, changing));
@@ -295,6 +265,17 @@ class IndexFaultIT {
           frame.getClassName().equals(SleepingLockWrapper.class.getName()),
           "the lock is asked for again after a pause: " + frame);
     }
+  }
+
+  /** Runs the command line {@code command} in another JVM on this test's folders. */
+  private ForkedCli forked(String... command) throws IOException {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(
+        List.of(
+            "--articles", articles.toString(),
+            "--config", config.toString(),
+            "--index", index.toString()));
+    return ForkedCli.start(dir, args.toArray(String[]::new));
   }
 
   private KnowledgeBase open() throws IOException, ConfigException {
