@@ -79,7 +79,7 @@ public final class KnowledgeBase implements Closeable {
     this.vectors = index == null ? null : new VectorSync(index, indexer, this::config);
     var analyzer = index == null ? config.get().indexAnalyzer() : index.analyzer();
     this.search = new SearchService(searchers, this::config, analyzer, this::semanticStatus);
-    this.library = new ArticleLibrary(searchers, analyzer);
+    this.library = new ArticleLibrary(searchers, analyzer, renderer);
   }
 
   /**

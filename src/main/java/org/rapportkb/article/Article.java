@@ -14,5 +14,5 @@ public record Article(
     String path,
     String hash,
     FrontMatter meta,
-    RenderedBody body,
+    ParsedBody body,
     org.rapportkb.practice.SkillPractice practice) {}

@@ -18,7 +18,7 @@ import org.rapportkb.practice.SkillPractice;
  * Reads one article file into an {@link Article}, reporting each problem with its file and line.
  *
  * <p>It splits the front matter from the body, hands the front matter to {@link FrontMatterReader},
- * renders the body, checks it by {@link SectionRules} and reads its practice.
+ * reads the body, checks it by {@link SectionRules} and reads its practice.
  */
 public final class ArticleParser {
   /** Files larger than this are refused rather than parsed. */
@@ -95,20 +95,39 @@ public final class ArticleParser {
     if (document.isEmpty()) {
       return new Result(Optional.empty(), problems);
     }
-    Optional<RenderedBody> rendered =
-        markdown(() -> renderer.render(document.get()), path, bodyLine, problems);
-    if (rendered.isPresent()) {
+    Optional<Node> tooDeep = MarkdownRenderer.tooDeep(document.get());
+    if (tooDeep.isPresent()) {
+      problems.add(
+          Problem.error(
+              path,
+              MarkdownRenderer.lineOf(enclosingBlock(tooDeep.get()), bodyLine),
+              "the Markdown nests more than "
+                  + MarkdownRenderer.MAX_NESTING
+                  + " levels deep (lists, quotes or emphasis inside one another); flatten it"));
+      return new Result(Optional.empty(), problems);
+    }
+    Optional<ParsedBody> read =
+        markdown(() -> renderer.read(body, document.get()), path, bodyLine, problems);
+    if (read.isPresent()) {
       SectionRules.check(path, document.get(), bodyLine, problems);
     }
     SkillPractice practice =
         PracticeReader.read(path, file.slug(), document.get(), bodyLine, problems);
-    if (meta.isEmpty() || rendered.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+    if (meta.isEmpty() || read.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       return new Result(Optional.empty(), problems);
     }
     return new Result(
-        Optional.of(
-            new Article(file.slug(), path, hash(bytes), meta.get(), rendered.get(), practice)),
+        Optional.of(new Article(file.slug(), path, hash(bytes), meta.get(), read.get(), practice)),
         problems);
+  }
+
+  /** The nearest block holding {@code node} whose source line is known (inline nodes have none). */
+  private static Node enclosingBlock(Node node) {
+    Node block = node;
+    while (block.getSourceSpans().isEmpty() && block.getParent() != null) {
+      block = block.getParent();
+    }
+    return block;
   }
 
   /** Where the line starting at {@code start} ends: its line feed, or the end of the text. */
@@ -126,7 +145,7 @@ public final class ArticleParser {
     try {
       return Optional.of(step.get());
     } catch (StackOverflowError e) {
-      problems.add(Problem.error(path, bodyLine, "the Markdown is nested too deeply to render"));
+      problems.add(Problem.error(path, bodyLine, "the Markdown is nested too deeply to read"));
       return Optional.empty();
     }
   }

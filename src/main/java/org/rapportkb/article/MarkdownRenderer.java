@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -24,12 +25,14 @@ import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 /**
- * Turns an article body into sanitized HTML, plain text, an outline and the client lines of its
- * example dialogues.
+ * Reads an article body into plain text, an outline and the client lines of its example dialogues,
+ * and renders it to sanitized HTML for reading.
  *
- * <p>The commonmark parser and renderer are built once and shared; raw HTML in Markdown is escaped,
- * link URLs are sanitized, and the HTML then goes through an OWASP sanitizer policy as well, since
- * commonmark alone does not promise safe output.
+ * <p>Indexing only reads: the index keeps the Markdown, and {@link #toHtml} renders it each time a
+ * reader opens the article, so a change to the renderer or the sanitizer applies to every article
+ * at once, with no rebuild. The commonmark parser and renderer are built once and shared; raw HTML
+ * in Markdown is escaped, link URLs are sanitized, and the HTML then goes through an OWASP
+ * sanitizer policy as well, since commonmark alone does not promise safe output.
  */
 public final class MarkdownRenderer {
   /**
@@ -38,13 +41,30 @@ public final class MarkdownRenderer {
    */
   public static final String BLOCK_END = "\u2029";
 
+  /**
+   * How deeply blocks and inline spans may nest: far beyond any real article (the bundled ones
+   * reach about eight), far below what a small thread stack can walk.
+   */
+  public static final int MAX_NESTING = 64;
+
   private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9_-]{1,200}");
   private static final List<Extension> EXTENSIONS =
       List.of(
           TablesExtension.create(), HeadingAnchorExtension.create(), AutolinkExtension.create());
 
-  private final Parser parser =
-      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+  /**
+   * Reads bodies for indexing. It leaves out autolinking, which only wraps a bare URL's text in a
+   * link: the text, outline and dialogue it reads are the same, and finding URLs in every line of a
+   * large build costs time that only a reader's page needs.
+   */
+  private final Parser readingParser =
+      Parser.builder()
+          .extensions(List.of(TablesExtension.create()))
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .build();
+
+  /** Parses bodies for a reader's page. */
+  private final Parser pageParser = Parser.builder().extensions(EXTENSIONS).build();
 
   /**
    * A practice item's model response or note on it: answers, not what the article is about, so they
@@ -81,18 +101,57 @@ public final class MarkdownRenderer {
                   .requireRelsOnLinks("noopener", "noreferrer")
                   .toFactory());
 
-  /** Parses Markdown; the tree keeps each block's source line. */
+  /** Parses Markdown for reading by {@link #read}; the tree keeps each block's source line. */
   public Node parse(String markdown) {
-    return parser.parse(markdown);
+    return readingParser.parse(markdown);
   }
 
-  /** Renders a parsed body into everything the engine needs. */
-  public RenderedBody render(Node document) {
-    String html = policy.sanitize(renderer.render(document));
+  /** Parses Markdown as {@link #toHtml} does, bare URLs turned into links. */
+  Node parseForPage(String markdown) {
+    return pageParser.parse(markdown);
+  }
+
+  /** Reads the parsed {@code document} of {@code markdown} into everything indexing needs. */
+  public ParsedBody read(String markdown, Node document) {
     BodyWalker walker = new BodyWalker();
     document.accept(walker);
-    return new RenderedBody(
-        html, walker.text.toString().strip(), walker.headings, walker.clientLines);
+    return new ParsedBody(
+        markdown, walker.text.toString().strip(), walker.headings, walker.clientLines);
+  }
+
+  /**
+   * Renders a body to HTML that is safe to place in a page. The body must have passed {@link
+   * #tooDeep}, as every indexed one has, so that rendering cannot exhaust a thread's stack.
+   */
+  public String toHtml(String markdown) {
+    return policy.sanitize(renderer.render(parseForPage(markdown)));
+  }
+
+  /**
+   * The first node nested deeper than {@link #MAX_NESTING}, if any: each walk of the tree (reading,
+   * checking, rendering) recurses once per level, so a deeper body is refused before any walk. (A
+   * page's tree may be one level deeper, a bare URL's text inside its link.) This check walks the
+   * tree without recursion.
+   */
+  public static Optional<Node> tooDeep(Node document) {
+    Node node = document;
+    int depth = 0;
+    while (node != null) {
+      if (depth > MAX_NESTING) {
+        return Optional.of(node);
+      }
+      if (node.getFirstChild() != null) {
+        node = node.getFirstChild();
+        depth++;
+        continue;
+      }
+      while (node != null && node != document && node.getNext() == null) {
+        node = node.getParent();
+        depth--;
+      }
+      node = node == null || node == document ? null : node.getNext();
+    }
+    return Optional.empty();
   }
 
   /** Who speaks a dialogue line ({@code **Client:** ...}), or empty for other paragraphs. */

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 final class IndexFingerprint {
   /** Bumped whenever the code changes how documents are indexed, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "8";
+  static final String SCHEMA_VERSION = "9";
 
   private IndexFingerprint() {}
 

@@ -141,7 +141,7 @@ final class DocumentFactory {
     for (String related : meta.related()) {
       doc.add(new StoredField(IndexFields.RELATED, related));
     }
-    doc.add(new StoredField(IndexFields.HTML, article.body().html()));
+    doc.add(new StoredField(IndexFields.MARKDOWN, article.body().markdown()));
     doc.add(new StoredField(IndexFields.HEADINGS, json(article.body().headings())));
     if (meta.reviewed() != null) {
       doc.add(new StoredField(IndexFields.REVIEWED_DATE, meta.reviewed().date().toString()));

@@ -75,7 +75,10 @@ public final class IndexFields {
   public static final String STORED_ALIASES = "stored_aliases";
   public static final String RELATED = "related";
   public static final String UPDATED = "updated";
-  public static final String HTML = "html";
+
+  /** The body's Markdown, stored; rendered to HTML when a reader opens the article. */
+  public static final String MARKDOWN = "markdown";
+
   public static final String HEADINGS = "headings";
 
   public static final String REVIEWED_DATE = "reviewed_date";

@@ -26,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.rapportkb.article.ArticleSummary;
 import org.rapportkb.article.Heading;
+import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.index.IndexFields;
 import org.rapportkb.json.Json;
 import org.rapportkb.practice.Difficulty;
@@ -41,15 +42,22 @@ public final class ArticleLibrary {
 
   private static final int MAX_RELATED = 5;
 
+  /** Pages kept rendered: a course's whole curriculum, at a few megabytes. */
+  private static final int KEPT_PAGES = 256;
+
   private final ReferenceManager<IndexSearcher> searchers;
   private final Analyzer analyzer;
+  private final RenderedPages pages;
 
   /**
    * @param analyzer the analyzer articles were indexed with, for finding similar articles
+   * @param renderer renders an article's stored Markdown when it is opened
    */
-  public ArticleLibrary(ReferenceManager<IndexSearcher> searchers, Analyzer analyzer) {
+  public ArticleLibrary(
+      ReferenceManager<IndexSearcher> searchers, Analyzer analyzer, MarkdownRenderer renderer) {
     this.searchers = searchers;
     this.analyzer = analyzer;
+    this.pages = new RenderedPages(renderer, KEPT_PAGES);
   }
 
   /** The article with this slug, drafts included, with its related articles. */
@@ -211,7 +219,7 @@ public final class ArticleLibrary {
     return related;
   }
 
-  private static ArticleDetail toDetail(
+  private ArticleDetail toDetail(
       IndexReader reader, int docId, Document doc, List<ArticleSummary> related)
       throws IOException {
     var order = doc.getField(IndexFields.STORED_ORDER);
@@ -219,7 +227,7 @@ public final class ArticleLibrary {
         IndexFields.summary(reader, docId),
         List.of(doc.getValues(IndexFields.STORED_ALIASES)),
         order == null ? null : order.numericValue().intValue(),
-        doc.get(IndexFields.HTML),
+        pages.html(doc.get(IndexFields.MARKDOWN)),
         related,
         Json.MAPPER.readValue(doc.get(IndexFields.HEADINGS), new TypeReference<List<Heading>>() {}),
         doc.get(IndexFields.REVIEWED_DATE) == null

@@ -15,8 +15,14 @@ import org.rapportkb.practice.PracticeItem;
 import org.rapportkb.practice.SkillPractice;
 
 class ArticleParserTest {
+  private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
   private final ArticleParser parser =
-      new ArticleParser(new MarkdownRenderer(), new Curriculum(List.of("empathy", "reflection")));
+      new ArticleParser(RENDERER, new Curriculum(List.of("empathy", "reflection")));
+
+  /** The HTML a reader gets for an article's body. */
+  private static String html(Article article) {
+    return RENDERER.toHtml(article.body().markdown());
+  }
 
   private ArticleParser.Result parse(String text) {
     ArticleFile file = new ArticleFile("sample", Path.of("sample.md"), "empathy/sample.md");
@@ -101,9 +107,10 @@ class ArticleParserTest {
     assertEquals("Sample", article.meta().title());
     assertEquals(Level.FOUNDATION, article.meta().level());
     assertEquals(List.of("empathy"), article.meta().related());
-    RenderedBody body = article.body();
+    ParsedBody body = article.body();
     assertEquals(List.of("Nobody understands me.", "Yes."), body.clientLines());
-    assertTrue(body.html().contains("<p class=\"turn turn-client\"><strong>Client:</strong>"));
+    String html = html(article);
+    assertTrue(html.contains("<p class=\"turn turn-client\"><strong>Client:</strong>"));
     SkillPractice practice = article.practice();
     assertEquals("Respond with a reflection.", practice.instructions());
     assertEquals(
@@ -121,7 +128,7 @@ class ArticleParserTest {
     assertEquals("Are you even qualified?", practice.items().get(2).client());
     assertEquals(7, body.headings().size());
     for (Heading heading : body.headings()) {
-      assertTrue(body.html().contains("id=\"" + heading.id() + "\""), heading.toString());
+      assertTrue(html.contains("id=\"" + heading.id() + "\""), heading.toString());
     }
     assertFalse(body.text().contains("**"));
     assertFalse(body.text().contains("]("));
@@ -255,9 +262,8 @@ class ArticleParserTest {
                 [click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [ok](https://example.org)
                 """)
             .article()
-            .orElseThrow()
-            .body()
-            .html();
+            .map(ArticleParserTest::html)
+            .orElseThrow();
     assertFalse(html.contains("<script"), html);
     assertFalse(html.contains("<img"), html);
     assertFalse(html.contains("javascript:"), html);
@@ -419,6 +425,50 @@ class ArticleParserTest {
     assertFalse(before.id().equals(reworded.id()));
   }
 
+  /** The sample article with {@code deep} added at the end of its first section. */
+  private ArticleParser.Result withDeepMarkdown(String deep) {
+    return parse(
+        FRONT + BODY.replace("\n## Why it matters", "\n" + deep + "\n\n## Why it matters"));
+  }
+
+  /** The line {@code needle} starts on in the article {@link #withDeepMarkdown} builds. */
+  private static int deepLineOf(String deep, String needle) {
+    String text =
+        FRONT + BODY.replace("\n## Why it matters", "\n" + deep + "\n\n## Why it matters");
+    return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  @Test
+  void quotesNestedToTheLimitAreReadAndRendered() {
+    // document > 62 quotes > paragraph > text: the text sits 64 levels down, the limit
+    String deep = "> ".repeat(MarkdownRenderer.MAX_NESTING - 2) + "still here";
+    ArticleParser.Result result = withDeepMarkdown(deep);
+    assertEquals(List.of(), result.problems());
+    String html = html(result.article().orElseThrow());
+    assertTrue(html.contains("still here"), html);
+  }
+
+  @Test
+  void quotesNestedPastTheLimitAreRefusedOnTheirLine() {
+    String deep = "> ".repeat(MarkdownRenderer.MAX_NESTING - 1) + "one level too deep";
+    ArticleParser.Result result = withDeepMarkdown(deep);
+    assertTrue(result.article().isEmpty());
+    Problem nested = result.problems().get(0);
+    assertTrue(nested.isError());
+    assertTrue(nested.message().contains("more than 64 levels"), nested.toString());
+    assertEquals(deepLineOf(deep, "> > "), nested.line(), nested.toString());
+  }
+
+  @Test
+  void emphasisNestedPastTheLimitIsRefusedOnTheLineOfItsParagraph() {
+    String deep = "A line first.\n" + "**".repeat(70) + "x" + "**".repeat(70);
+    ArticleParser.Result result = withDeepMarkdown(deep);
+    assertTrue(result.article().isEmpty());
+    Problem nested = result.problems().get(0);
+    assertTrue(nested.message().contains("levels deep"), nested.toString());
+    assertEquals(deepLineOf(deep, "A line first."), nested.line(), nested.toString());
+  }
+
   @Test
   void aMisstepLineIsMarkedAndIsNoClientLine() {
     String body =
@@ -427,13 +477,11 @@ class ArticleParserTest {
             "**Client:** Yes.\n\n**Counselor (misstep):** Have you tried journaling?");
     Article article = parse(FRONT + body).article().orElseThrow();
     assertTrue(
-        article
-            .body()
-            .html()
+        html(article)
             .contains(
                 "<p class=\"turn turn-misstep\"><strong>Counselor (misstep):</strong> Have you tried"
                     + " journaling?</p>"),
-        article.body().html());
+        html(article));
     assertEquals(List.of("Nobody understands me.", "Yes."), article.body().clientLines());
     assertTrue(
         article.practice().items().stream()

@@ -258,7 +258,7 @@ class CurriculumTest {
   @Test
   void aMisstepInAnExampleIsShownAsOneAndNeverOfferedAsAModel() {
     Article article = articles.get("cultural-humility");
-    String html = article.body().html();
+    String html = new MarkdownRenderer().toHtml(article.body().markdown());
     Matcher misstep =
         Pattern.compile(
                 "<p class=\"turn turn-misstep\"><strong>Counselor \\(misstep\\):</strong> ([^<]+)</p>")

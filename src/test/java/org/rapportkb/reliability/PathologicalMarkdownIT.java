@@ -80,6 +80,7 @@ class PathologicalMarkdownIT {
   @TempDir static Path dir;
   private static Path articles;
   private static Path config;
+  private static final MarkdownRenderer renderer = new MarkdownRenderer();
   private static ArticleParser parser;
   private static Set<String> slugs;
 
@@ -103,7 +104,7 @@ class PathologicalMarkdownIT {
           StandardCharsets.UTF_8);
     }
     KbConfig kbConfig = ConfigLoader.load(config);
-    parser = new ArticleParser(new MarkdownRenderer(), kbConfig.curriculum());
+    parser = new ArticleParser(renderer, kbConfig.curriculum());
     slugs = TestCorpus.slugsOnDisk(articles);
   }
 
@@ -126,7 +127,8 @@ class PathologicalMarkdownIT {
         byte[] bytes = Files.readAllBytes(file.file());
         ArticleParser.Result result = onThread(stack, name, () -> parser.parse(file, bytes, slugs));
         if (result.article().isPresent()) {
-          String html = result.article().get().body().html();
+          String markdown = result.article().get().body().markdown();
+          String html = onThread(stack, name, () -> renderer.toHtml(markdown));
           assertEquals(List.of(), ExecutableMarkup.inFragment(html), name);
         } else {
           List<Problem> errors = result.problems().stream().filter(Problem::isError).toList();

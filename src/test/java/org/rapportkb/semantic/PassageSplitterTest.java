@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rapportkb.article.MarkdownRenderer;
-import org.rapportkb.article.RenderedBody;
+import org.rapportkb.article.ParsedBody;
 import org.rapportkb.practice.Difficulty;
 import org.rapportkb.practice.PracticeItem;
 
@@ -15,7 +15,7 @@ class PassageSplitterTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
 
   private static List<Passage> split(String markdown) {
-    RenderedBody body = RENDERER.render(RENDERER.parse(markdown));
+    ParsedBody body = RENDERER.read(markdown, RENDERER.parse(markdown));
     List<PracticeItem> practice =
         List.of(
             new PracticeItem(
