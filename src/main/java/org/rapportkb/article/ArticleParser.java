@@ -91,7 +91,8 @@ public final class ArticleParser {
         FrontMatterReader.read(fields.get(), file.slug(), knownSlugs, curriculum, problems);
     int bodyLine = close + 2;
     String body = closeEnd == text.length() ? "" : text.substring(closeEnd + 1);
-    Optional<Node> document = markdown(() -> renderer.parse(body), path, bodyLine, problems);
+    Optional<Node> document =
+        markdown(() -> renderer.parseForReading(body), path, bodyLine, problems);
     if (document.isEmpty()) {
       return new Result(Optional.empty(), problems);
     }
@@ -103,7 +104,8 @@ public final class ArticleParser {
               MarkdownRenderer.lineOf(enclosingBlock(tooDeep.get()), bodyLine),
               "the Markdown nests more than "
                   + MarkdownRenderer.MAX_NESTING
-                  + " levels deep (lists, quotes or emphasis inside one another); flatten it"));
+                  + " levels deep (quotes, lists or emphasis inside one another; a list and its"
+                  + " items count as two); flatten it"));
       return new Result(Optional.empty(), problems);
     }
     Optional<ParsedBody> read =

@@ -12,6 +12,8 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -28,11 +30,12 @@ import org.owasp.html.Sanitizers;
  * Reads an article body into plain text, an outline and the client lines of its example dialogues,
  * and renders it to sanitized HTML for reading.
  *
- * <p>Indexing only reads: the index keeps the Markdown, and {@link #toHtml} renders it each time a
- * reader opens the article, so a change to the renderer or the sanitizer applies to every article
- * at once, with no rebuild. The commonmark parser and renderer are built once and shared; raw HTML
- * in Markdown is escaped, link URLs are sanitized, and the HTML then goes through an OWASP
- * sanitizer policy as well, since commonmark alone does not promise safe output.
+ * <p>Indexing only reads: the index keeps the Markdown, and {@link #toHtml} renders it when a
+ * reader opens the article (the library keeps recent pages), so a change to the renderer or the
+ * sanitizer applies to every article at once, with no rebuild. The commonmark parser and renderer
+ * are built once and shared; raw HTML in Markdown is escaped, link URLs are sanitized, and the HTML
+ * then goes through an OWASP sanitizer policy as well, since commonmark alone does not promise safe
+ * output.
  */
 public final class MarkdownRenderer {
   /**
@@ -101,8 +104,11 @@ public final class MarkdownRenderer {
                   .requireRelsOnLinks("noopener", "noreferrer")
                   .toFactory());
 
-  /** Parses Markdown for reading by {@link #read}; the tree keeps each block's source line. */
-  public Node parse(String markdown) {
+  /**
+   * Parses Markdown for {@link #read}, bare URLs left as text; the tree keeps each block's source
+   * line.
+   */
+  public Node parseForReading(String markdown) {
     return readingParser.parse(markdown);
   }
 
@@ -120,11 +126,19 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Renders a body to HTML that is safe to place in a page. The body must have passed {@link
-   * #tooDeep}, as every indexed one has, so that rendering cannot exhaust a thread's stack.
+   * Renders a body to HTML that is safe to place in a page. Every indexed body has passed {@link
+   * #tooDeep}; one that has not is shown as preformatted text rather than walked, so rendering can
+   * never exhaust a thread's stack.
    */
   public String toHtml(String markdown) {
-    return policy.sanitize(renderer.render(parseForPage(markdown)));
+    Node document = parseForPage(markdown);
+    if (tooDeep(document).isPresent()) {
+      FencedCodeBlock text = new FencedCodeBlock();
+      text.setLiteral(markdown);
+      document = new Document();
+      document.appendChild(text);
+    }
+    return policy.sanitize(renderer.render(document));
   }
 
   /**

@@ -25,7 +25,7 @@ import org.rapportkb.config.KbConfig;
 
 /**
  * Brings the index in line with the articles folder: only new, changed and deleted files are
- * touched, all in one commit. Files are read, parsed and rendered on several threads.
+ * touched, all in one commit. Files are read and parsed on several threads.
  *
  * <p>NOTE: when a file that was indexed turns invalid (a half-saved edit, say), its last good
  * version stays searchable and the problem is reported; the folder remains the source of truth.

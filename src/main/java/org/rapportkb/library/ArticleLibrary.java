@@ -42,8 +42,11 @@ public final class ArticleLibrary {
 
   private static final int MAX_RELATED = 5;
 
-  /** Pages kept rendered: a course's whole curriculum, at a few megabytes. */
-  private static final int KEPT_PAGES = 256;
+  /**
+   * Characters of Markdown and HTML kept for pages opened again: a few hundred articles of the
+   * usual size, at most about 16 MB.
+   */
+  private static final long KEPT_PAGE_CHARS = 8_000_000;
 
   private final ReferenceManager<IndexSearcher> searchers;
   private final Analyzer analyzer;
@@ -57,7 +60,7 @@ public final class ArticleLibrary {
       ReferenceManager<IndexSearcher> searchers, Analyzer analyzer, MarkdownRenderer renderer) {
     this.searchers = searchers;
     this.analyzer = analyzer;
-    this.pages = new RenderedPages(renderer, KEPT_PAGES);
+    this.pages = new RenderedPages(renderer, KEPT_PAGE_CHARS);
   }
 
   /** The article with this slug, drafts included, with its related articles. */

@@ -1,5 +1,6 @@
 package org.rapportkb.library;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rapportkb.article.MarkdownRenderer;
@@ -7,23 +8,21 @@ import org.rapportkb.article.MarkdownRenderer;
 /**
  * The HTML of recently opened articles, kept by their Markdown so an article opened again is not
  * rendered again; a saved change is new Markdown, so a kept page can never show an old version.
+ * What is kept is bounded by its size in characters, Markdown and HTML together.
  */
 final class RenderedPages {
   private final MarkdownRenderer renderer;
-  private final Map<String, String> kept;
+  private final long maxChars;
+  private final Map<String, String> kept = new LinkedHashMap<>(64, 0.75f, true);
+  private long keptChars;
 
   /**
-   * @param capacity how many pages to keep; the least recently opened goes first
+   * @param maxChars how many characters of Markdown and HTML to keep; the least recently opened
+   *     page goes first, and a page larger than this is rendered each time
    */
-  RenderedPages(MarkdownRenderer renderer, int capacity) {
+  RenderedPages(MarkdownRenderer renderer, long maxChars) {
     this.renderer = renderer;
-    this.kept =
-        new LinkedHashMap<>(capacity * 2, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.maxChars = maxChars;
   }
 
   /** The sanitized HTML of a body, rendered now or kept from an earlier opening. */
@@ -35,8 +34,19 @@ final class RenderedPages {
       }
     }
     String html = renderer.toHtml(markdown);
-    synchronized (kept) {
-      kept.put(markdown, html);
+    long size = (long) markdown.length() + html.length();
+    if (size <= maxChars) {
+      synchronized (kept) {
+        if (kept.put(markdown, html) == null) {
+          keptChars += size;
+        }
+        Iterator<Map.Entry<String, String>> eldest = kept.entrySet().iterator();
+        while (keptChars > maxChars) {
+          Map.Entry<String, String> page = eldest.next();
+          keptChars -= page.getKey().length() + page.getValue().length();
+          eldest.remove();
+        }
+      }
     }
     return html;
   }

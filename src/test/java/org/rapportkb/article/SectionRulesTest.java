@@ -10,7 +10,7 @@ import org.rapportkb.check.Problem;
 class SectionRulesTest {
   private static List<String> check(String body) {
     List<Problem> problems = new ArrayList<>();
-    SectionRules.check("a.md", new MarkdownRenderer().parse(body), 10, problems);
+    SectionRules.check("a.md", new MarkdownRenderer().parseForReading(body), 10, problems);
     return problems.stream().map(Problem::toString).toList();
   }
 

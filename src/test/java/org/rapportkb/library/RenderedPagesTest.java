@@ -10,20 +10,30 @@ import org.junit.jupiter.api.Test;
 import org.rapportkb.article.MarkdownRenderer;
 
 class RenderedPagesTest {
-  private final RenderedPages pages = new RenderedPages(new MarkdownRenderer(), 2);
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+  /**
+   * Room for two of the one-letter pages below ("a\n" renders to "
+   *
+   * <p>a\n": 11 characters).
+   */
+  private final RenderedPages pages = new RenderedPages(renderer, 25);
+
+  private final RenderedPages roomy = new RenderedPages(renderer, 10_000);
 
   @Test
   void aPageOpenedAgainIsTheKeptOne() {
-    String first = pages.html("## What it is\n\nListening *closely*.\n");
-    String again = pages.html("## What it is\n\nListening *closely*.\n");
+    String first = roomy.html("## What it is\n\nListening *closely*.\n");
+    String again = roomy.html("## What it is\n\nListening *closely*.\n");
     assertSame(first, again);
     assertTrue(first.contains("<em>closely</em>"), first);
   }
 
   @Test
   void aSavedChangeIsRenderedNotServedFromTheKeptPage() {
-    String before = pages.html("Listening *closely*.\n");
-    String after = pages.html("Listening **closely**.\n");
+    String before = roomy.html("Listening *closely*.\n");
+    assertSame(before, roomy.html("Listening *closely*.\n"), "the first version is kept");
+    String after = roomy.html("Listening **closely**.\n");
     assertTrue(before.contains("<em>closely</em>"), before);
     assertTrue(after.contains("<strong>closely</strong>"), after);
   }
@@ -42,10 +52,24 @@ class RenderedPagesTest {
   }
 
   @Test
-  void aKeptPageIsSanitizedLikeAFreshOne() {
-    String markdown = "[click](javascript:alert(1)) <script>alert(1)</script>\n";
-    pages.html(markdown);
-    String kept = pages.html(markdown);
+  void aPageLargerThanTheBudgetIsRenderedEachTime() {
+    RenderedPages small = new RenderedPages(renderer, 10);
+    String first = small.html("a\n");
+    String again = small.html("a\n");
+    assertEquals(first, again);
+    assertNotSame(first, again);
+    assertEquals(0, small.size());
+  }
+
+  @Test
+  void aKeptPageIsTheSanitizedOne() {
+    // commonmark alone escapes the script and drops the script URL; only the sanitizer's policy
+    // adds rel="nofollow" to a link
+    String markdown = "[ok](https://example.org) [click](javascript:alert(1)) <script>x</script>\n";
+    roomy.html(markdown);
+    String kept = roomy.html(markdown);
+    assertEquals(1, roomy.size());
+    assertTrue(kept.contains("<a href=\"https://example.org\" rel=\"nofollow\">ok</a>"), kept);
     assertFalse(kept.contains("javascript:"), kept);
     assertFalse(kept.contains("<script"), kept);
   }

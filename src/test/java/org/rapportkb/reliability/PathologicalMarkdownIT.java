@@ -54,6 +54,8 @@ class PathologicalMarkdownIT {
   static {
     BODIES.put("deep-quotes", "> ".repeat(10_000) + "deep\n");
     BODIES.put("deep-lists", "- ".repeat(10_000) + "deep\n");
+    // as deep as an article may go, with a bare URL its page turns into a link one level deeper
+    BODIES.put("deep-at-limit", "> ".repeat(MarkdownRenderer.MAX_NESTING - 2) + "https://x.org\n");
     BODIES.put("deep-ordered-lists", "1. ".repeat(10_000) + "deep\n");
     BODIES.put("deep-quotes-and-lists", "> - ".repeat(5_000) + "deep\n");
     BODIES.put("indented-lists", indentedList(400));
@@ -126,6 +128,9 @@ class PathologicalMarkdownIT {
                 "pathological/" + name + ".md");
         byte[] bytes = Files.readAllBytes(file.file());
         ArticleParser.Result result = onThread(stack, name, () -> parser.parse(file, bytes, slugs));
+        if (name.equals("deep-at-limit")) {
+          assertTrue(result.article().isPresent(), "64 levels are allowed: " + result.problems());
+        }
         if (result.article().isPresent()) {
           String markdown = result.article().get().body().markdown();
           String html = onThread(stack, name, () -> renderer.toHtml(markdown));

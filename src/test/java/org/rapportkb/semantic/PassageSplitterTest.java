@@ -15,7 +15,7 @@ class PassageSplitterTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
 
   private static List<Passage> split(String markdown) {
-    ParsedBody body = RENDERER.read(markdown, RENDERER.parse(markdown));
+    ParsedBody body = RENDERER.read(markdown, RENDERER.parseForReading(markdown));
     List<PracticeItem> practice =
         List.of(
             new PracticeItem(
