@@ -13,6 +13,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.rapportkb.article.Article;
 import org.rapportkb.article.MarkdownRenderer;
 import org.rapportkb.check.Problem;
 import org.rapportkb.config.ConfigException;
@@ -36,7 +37,7 @@ import org.rapportkb.semantic.VectorSync;
  * The command line and the web server both use it.
  */
 public final class KnowledgeBase implements Closeable {
-  /** How many articles {@link #rehearseIndexing} runs through: enough for the JIT to compile. */
+  /** How many articles {@link #rehearse} runs through: enough for the JIT to compile. */
   private static final int REHEARSED_ARTICLES = 30;
 
   private final Paths paths;
@@ -220,12 +221,15 @@ public final class KnowledgeBase implements Closeable {
 
   /**
    * Runs a few articles through reading, parsing and indexing without changing the index (see
-   * {@link Indexer#rehearse}), so that the first change a running server picks up is indexed at
-   * full speed. Does nothing where the index is read-only.
+   * {@link Indexer#rehearse}), then renders their pages, so that the first change a running server
+   * picks up is indexed, and the first article opened is rendered, at full speed. Does nothing
+   * where the index is read-only.
    */
-  public void rehearseIndexing() throws IOException {
+  public void rehearse() throws IOException {
     if (indexer != null) {
-      indexer.rehearse(REHEARSED_ARTICLES);
+      for (Article article : indexer.rehearse(REHEARSED_ARTICLES)) {
+        renderer.toHtml(article.body().markdown());
+      }
     }
   }
 

@@ -110,8 +110,8 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Rehearses indexing on a background thread, so that the first saved article is found as fast as
-   * later ones.
+   * Rehearses indexing and rendering on a background thread, so that the first saved article is
+   * found, and the first opened one shown, as fast as later ones.
    */
   private static void rehearseInBackground(KnowledgeBase kb) {
     Thread.ofPlatform()
@@ -120,9 +120,9 @@ final class ServeCommand implements Callable<Integer> {
         .start(
             () -> {
               try {
-                kb.rehearseIndexing();
+                kb.rehearse();
               } catch (IOException | RuntimeException e) {
-                LOG.log(java.util.logging.Level.FINE, "indexing rehearsal failed", e);
+                LOG.log(java.util.logging.Level.FINE, "rehearsal failed", e);
               }
             });
   }

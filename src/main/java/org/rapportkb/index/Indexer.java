@@ -162,13 +162,16 @@ public final class Indexer {
    * Reads, parses and indexes the first {@code count} articles a walk of the folder meets into a
    * throwaway index ({@link ArticleIndex#rehearse}), so that a server's first save is not slowed by
    * code that was never run; the index is not changed. Invalid files are skipped.
+   *
+   * @return the articles that were read
    */
-  public void rehearse(int count) throws IOException {
+  public List<Article> rehearse(int count) throws IOException {
     ArticleFolder folder = folder(configs.get());
     List<Article> articles = new ArrayList<>();
     folder.forEach(
         folder.sample(count), 1, found -> found.read().article().ifPresent(articles::add));
     index.rehearse(articles);
+    return articles;
   }
 
   private enum Outcome {

@@ -55,7 +55,7 @@ class IndexerTest {
     Files.writeString(paths.articles().resolve("attending/broken.md"), "no front matter\n");
     List<String> before = indexFiles(paths.index());
     try (KnowledgeBase kb = KnowledgeBase.open(paths)) {
-      kb.rehearseIndexing();
+      kb.rehearse();
       assertEquals(List.of(), find(kb, "kaleidoscopes"));
     }
     assertEquals(before, indexFiles(paths.index()), "no file of the index was written");
