@@ -46,7 +46,7 @@ public final class MarkdownRenderer {
 
   /**
    * How deeply blocks and inline spans may nest: far beyond any real article (the bundled ones
-   * reach about eight), far below what a small thread stack can walk.
+   * reach seven), far below what a small thread stack can walk.
    */
   public static final int MAX_NESTING = 64;
 
