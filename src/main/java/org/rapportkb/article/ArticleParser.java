@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.commonmark.node.Node;
 import org.rapportkb.check.Problem;
 import org.rapportkb.check.YamlMap;
@@ -91,8 +90,7 @@ public final class ArticleParser {
         FrontMatterReader.read(fields.get(), file.slug(), knownSlugs, curriculum, problems);
     int bodyLine = close + 2;
     String body = closeEnd == text.length() ? "" : text.substring(closeEnd + 1);
-    Optional<Node> document =
-        markdown(() -> renderer.parseForReading(body), path, bodyLine, problems);
+    Optional<Node> document = parsed(body, path, bodyLine, problems);
     if (document.isEmpty()) {
       return new Result(Optional.empty(), problems);
     }
@@ -108,18 +106,16 @@ public final class ArticleParser {
                   + " items count as two); flatten it"));
       return new Result(Optional.empty(), problems);
     }
-    Optional<ParsedBody> read =
-        markdown(() -> renderer.read(body, document.get()), path, bodyLine, problems);
-    if (read.isPresent()) {
-      SectionRules.check(path, document.get(), bodyLine, problems);
-    }
+    // within the nesting limit, the walks below cannot exhaust a thread's stack
+    ParsedBody read = renderer.read(body, document.get());
+    SectionRules.check(path, document.get(), bodyLine, problems);
     SkillPractice practice =
         PracticeReader.read(path, file.slug(), document.get(), bodyLine, problems);
-    if (meta.isEmpty() || read.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
+    if (meta.isEmpty() || problems.stream().anyMatch(Problem::isError)) {
       return new Result(Optional.empty(), problems);
     }
     return new Result(
-        Optional.of(new Article(file.slug(), path, hash(bytes), meta.get(), read.get(), practice)),
+        Optional.of(new Article(file.slug(), path, hash(bytes), meta.get(), read, practice)),
         problems);
   }
 
@@ -139,13 +135,12 @@ public final class ArticleParser {
   }
 
   /**
-   * What {@code step} makes of the Markdown; empty, with a problem, when the Markdown is nested too
-   * deeply for the stack.
+   * The parsed body; empty, with a problem, when the Markdown is nested too deeply for the parser
+   * itself.
    */
-  private static <T> Optional<T> markdown(
-      Supplier<T> step, String path, int bodyLine, List<Problem> problems) {
+  private Optional<Node> parsed(String body, String path, int bodyLine, List<Problem> problems) {
     try {
-      return Optional.of(step.get());
+      return Optional.of(renderer.parseForReading(body));
     } catch (StackOverflowError e) {
       problems.add(Problem.error(path, bodyLine, "the Markdown is nested too deeply to read"));
       return Optional.empty();

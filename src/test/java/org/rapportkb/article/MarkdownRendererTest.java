@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.junit.jupiter.api.Test;
 import org.rapportkb.check.Problem;
+import org.rapportkb.config.ConfigLoader;
 import org.rapportkb.practice.SkillPractice;
 
 class MarkdownRendererTest {
@@ -23,25 +20,26 @@ class MarkdownRendererTest {
 
   /**
    * Indexing parses bodies without autolinking; from every bundled article it must read the same
-   * text, outline, dialogue, practice and section problems as from the page's parse, which turns
-   * bare URLs into links.
+   * text, outline, dialogue, practice and section problems as the page's parse, which turns bare
+   * URLs into links, would give.
    */
   @Test
-  void readingWithoutAutolinksReadsWhatThePageShows() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("articles"))) {
-      files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-    }
-    assertTrue(files.size() > 40, "the bundled articles are found");
+  void readingWithoutAutolinksReadsWhatThePageShows() throws Exception {
+    ArticleFolder folder =
+        new ArticleFolder(
+            Path.of("articles"),
+            new ArticleParser(renderer, ConfigLoader.load(Path.of("index-config")).curriculum()));
+    List<Article> articles = new ArrayList<>();
+    folder.forEach(folder.scan(), 1, found -> found.read().article().ifPresent(articles::add));
+    assertTrue(articles.size() > 40, "the bundled articles are read");
     int withBareUrls = 0;
-    for (Path file : files) {
-      String body = body(Files.readString(file, StandardCharsets.UTF_8));
-      Node reading = renderer.parseForReading(body);
+    for (Article article : articles) {
+      String body = article.body().markdown();
       Node page = renderer.parseForPage(body);
-      String name = file.toString();
-      assertEquals(renderer.read(body, page), renderer.read(body, reading), name);
-      assertEquals(practice(page), practice(reading), name);
-      assertEquals(sectionProblems(page), sectionProblems(reading), name);
+      assertEquals(renderer.read(body, page), article.body(), article.path());
+      assertEquals(practice(article, page), article.practice(), article.path());
+      Node reading = renderer.parseForReading(body);
+      assertEquals(sectionProblems(page), sectionProblems(reading), article.path());
       if (links(page) > links(reading)) {
         withBareUrls++;
       }
@@ -71,15 +69,9 @@ class MarkdownRendererTest {
     assertFalse(html.contains("<blockquote>"));
   }
 
-  /** The body of an article file: what follows the front matter's closing line. */
-  private static String body(String file) {
-    int close = file.indexOf("\n---\n", 4);
-    assertTrue(file.startsWith("---\n") && close > 0, "front matter found");
-    return file.substring(close + 5);
-  }
-
-  private static SkillPractice practice(Node document) {
-    return PracticeReader.read("a.md", "a", document, 1, new ArrayList<>());
+  /** The practice items {@code article}'s reading would give from {@code document}. */
+  private static SkillPractice practice(Article article, Node document) {
+    return PracticeReader.read(article.path(), article.slug(), document, 1, new ArrayList<>());
   }
 
   private static List<Problem> sectionProblems(Node document) {
